@@ -1,0 +1,136 @@
+package output
+
+import (
+	"fmt"
+	"strings"
+
+	"spsim/sim"
+)
+
+func summaryFields() []column {
+	q := quantileColumns()
+	return []column{
+		{"metric", "metric name (see Metrics)"},
+		{"arm", "scenario, counterfactual or difference"},
+		{"group", "population subgroup (see Groups)"},
+		{"n_runs", "runs defining the value (for difference: defining it in both arms)"},
+		{"mean", "mean across those runs"},
+		{"sd", "sample standard deviation across runs (divisor n_runs − 1); 0 when n_runs = 1"},
+		{"mcse", "Monte Carlo standard error of the mean, sd / √n_runs; 0 when n_runs = 1"},
+		{q[0], "2.5% quantile across runs"},
+		{q[1], "10% quantile across runs"},
+		{q[2], "median across runs"},
+		{q[3], "90% quantile across runs"},
+		{q[4], "97.5% quantile across runs"},
+	}
+}
+
+// OutputsMarkdown returns the output dictionary as Markdown: every file and
+// column, the arms, groups, statistics and undefined-value rule, and every
+// metric and weekly series with its unit and meaning.
+func OutputsMarkdown() string {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+
+	p("# spsim output dictionary\n\n")
+	p("spsim %s, output schema version %d.\n\n", sim.Version, sim.SchemaVersion)
+	p("An output directory holds `summary.json`, `runs.csv`, `timeseries.csv`, `by_pcn.csv`, ")
+	p("`draws.csv`, `scenario.toml` and `manifest.json`. The directory is written beside its final ")
+	p("name and renamed into place when complete, so a directory that exists is never half-written.\n\n")
+	p("**Reproducibility.** The same scenario, seed and number of runs give byte-identical files ")
+	p("whatever the number of workers: statistics are computed over runs in run-index order and numbers ")
+	p("are printed in their shortest exact form (Go `strconv.FormatFloat(v, 'g', -1, 64)` in CSV files; ")
+	p("the equivalent shortest form in JSON). Only the manifest's `started`, `wall_seconds`, ")
+	p("`cpu_seconds` and `workers` may differ.\n\n")
+	p("**Undefined values.** Some values do not exist in some runs (a mean wait where nobody was ")
+	p("contacted, a calibration share with no report year). They are never written: no file contains ")
+	p("NaN or null. A per-run row is omitted; an across-run statistic uses only the runs that define ")
+	p("the value and `n_runs` says how many; a statistic that no run defines is omitted (a summary ")
+	p("record is absent, a `by_pcn.csv` cell is empty).\n\n")
+
+	p("## Arms\n\n")
+	p("- `scenario`: the scenario as specified.\n")
+	p("- `counterfactual`: the comparator arm, simulated in the same run as the scenario arm (the pair is one run).\n")
+	p("- `difference`: scenario − counterfactual, computed run by run and only in runs where both arms define the value; ")
+	p("its statistics are those of the per-run differences (so its mean equals the difference of the arm means only when both arms are defined in the same runs).\n\n")
+
+	p("## Groups\n\n")
+	p("Every metric not marked *all only* is reported for each group: ")
+	for g := range sim.NumGroups {
+		if g > 0 {
+			p(", ")
+		}
+		p("`%s`", g)
+	}
+	p(". IMD quintile 1 is the most deprived.\n\n")
+
+	p("## Statistics across runs\n\n")
+	p("- mean: arithmetic mean over the runs defining the value, summed in run-index order.\n")
+	p("- sd: sample standard deviation with divisor n − 1 (gonum `stat.MeanVariance`); reported as 0 when n = 1.\n")
+	p("- mcse: Monte Carlo standard error of the mean, sd / √n; reported as 0 when n = 1.\n")
+	p("- quantiles p2_5, p10, p50, p90, p97_5 (probabilities 0.025, 0.10, 0.50, 0.90, 0.975): %s. ", quantileMethod)
+	p("The 95%% interval quoted in tables is p2_5 to p97_5.\n\n")
+
+	p("## Files\n\n")
+	p("### summary.json\n\n")
+	p("An object `{schema_version, scenario, metrics}`; `metrics` is a list of flat records, one per metric, ")
+	p("arm and group that at least one run defines, ordered by metric (catalogue order below), arm ")
+	p("(scenario, counterfactual, difference), then group (order above). Record fields:\n\n")
+	columnTable(&b, summaryFields())
+	p("### runs.csv\n\n")
+	p("Tidy per-run values: one row per run, arm, group and metric with a defined value, ordered by run, arm, group, metric.\n\n")
+	columnTable(&b, runsColumns())
+	p("### timeseries.csv\n\n")
+	p("Weekly fan-chart data: one row per week, arm and series that at least one run defines, ordered by week, arm, series.\n\n")
+	columnTable(&b, timeseriesColumns())
+	p("### by_pcn.csv\n\n")
+	p("Per-PCN means across runs, one row per PCN (simulated in at least one run) and metric; metrics: ")
+	for i, m := range pcnMetrics() {
+		if i > 0 {
+			p(", ")
+		}
+		p("`%s`", m)
+	}
+	p(". Values are the PCN's own (group all within the PCN), not scaled to a national total.\n\n")
+	columnTable(&b, byPCNColumns())
+	p("### draws.csv\n\n")
+	p("Values drawn in each run for parameters given as distributions, by run; the header alone when the scenario has none.\n\n")
+	columnTable(&b, drawsColumns())
+	p("### scenario.toml\n\n")
+	p("The resolved scenario the ensemble ran, byte for byte as the caller gave it.\n\n")
+	p("### manifest.json\n\n")
+	p("How the outputs were produced. Fields:\n\n")
+	columnTable(&b, manifestFields())
+
+	p("## Metrics\n\n")
+	p("Per run, arm and group. *All only* metrics (PCN-level quantities) are reported for group `all` alone.\n\n")
+	p("| metric | unit | all only | meaning |\n|---|---|---|---|\n")
+	for m := range sim.NumMetrics {
+		d := m.Def()
+		allOnly := ""
+		if d.AllOnly {
+			allOnly = "yes"
+		}
+		p("| `%s` | %s | %s | %s |\n", d.Name, cell(d.Unit), allOnly, cell(d.Doc))
+	}
+	p("\n## Weekly series\n\n")
+	p("Per week and arm, in `timeseries.csv`.\n\n")
+	p("| series | unit | meaning |\n|---|---|---|\n")
+	for s := range sim.NumSeries {
+		d := s.Def()
+		p("| `%s` | %s | %s |\n", d.Name, cell(d.Unit), cell(d.Doc))
+	}
+	return b.String()
+}
+
+// columnTable writes a Markdown table of columns or fields.
+func columnTable(b *strings.Builder, cols []column) {
+	b.WriteString("| column | meaning |\n|---|---|\n")
+	for _, c := range cols {
+		fmt.Fprintf(b, "| `%s` | %s |\n", c.name, cell(c.doc))
+	}
+	b.WriteString("\n")
+}
+
+// cell escapes text for a Markdown table cell.
+func cell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }

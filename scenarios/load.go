@@ -1,0 +1,350 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"spsim/sim"
+)
+
+// Load reads the scenario nameOrPath, an embedded scenario's name (see
+// Embedded; "embedded:NAME" also works) or the path of a TOML file, applies
+// the --set overrides in sets (each "key=value", value in TOML) and checks
+// the result. Keys not given keep the values of sim.DefaultParams. Problems
+// are returned as *Error, naming the file, line (when known) and key.
+func Load(nameOrPath string, sets []string) (*Scenario, error) {
+	o, src, err := open(nameOrPath)
+	if err != nil {
+		return nil, err
+	}
+	return parse(o, src, sets)
+}
+
+// origin is where a scenario came from: for naming it in errors and for
+// resolving a relative pcns.csv.
+type origin struct {
+	source   string // path as given, or "embedded:NAME"
+	dir      string // absolute directory of the file; "" if embedded
+	embedded bool
+	name     string // name if the file gives none
+}
+
+// open finds the scenario nameOrPath and reads it.
+func open(nameOrPath string) (origin, []byte, error) {
+	name, isEmb := strings.CutPrefix(nameOrPath, "embedded:")
+	if src, err := Source(name); err == nil {
+		return origin{source: "embedded:" + name, embedded: true, name: name}, src, nil
+	} else if isEmb {
+		return origin{}, nil, err
+	}
+	src, err := os.ReadFile(nameOrPath)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(nameOrPath, `/\`) && filepath.Ext(nameOrPath) == "" {
+			return origin{}, nil, &Error{Msg: fmt.Sprintf("no scenario %q: it is neither an embedded scenario (%s) nor a file%s",
+				nameOrPath, strings.Join(embeddedNames(), ", "), didYouMean(nameOrPath, embeddedNames()))}
+		}
+		return origin{}, nil, &Error{File: nameOrPath, Msg: err.Error()}
+	}
+	abs, err := filepath.Abs(nameOrPath)
+	if err != nil {
+		return origin{}, nil, &Error{File: nameOrPath, Msg: err.Error()}
+	}
+	base := filepath.Base(nameOrPath)
+	return origin{source: nameOrPath, dir: filepath.Dir(abs), name: strings.TrimSuffix(base, filepath.Ext(base))}, src, nil
+}
+
+// item is one key=value found in a file or a --set, before checking.
+type item struct {
+	key  string // dotted key, without "comparator."
+	raw  any    // value decoded from TOML
+	line int    // line in the file, 0 if unknown
+	err  *Error // a problem found while flattening (unknown key, table given a value)
+}
+
+// notInComparator lists tables whose keys the comparator may not change:
+// both arms share the calendar, the PCNs and what is measured.
+var notInComparator = []string{"sample_pcns", "simulation", "pcns", "outcomes"}
+
+// parse loads a scenario from its TOML source.
+func parse(o origin, src []byte, sets []string) (*Scenario, error) {
+	var m map[string]any
+	if _, err := toml.Decode(string(src), &m); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, &Error{File: o.source, Line: pe.Position.Line, Msg: "TOML syntax error: " + pe.Message}
+		}
+		return nil, &Error{File: o.source, Msg: err.Error()}
+	}
+	if len(m) == 0 {
+		return nil, &Error{File: o.source, Msg: "empty scenario file (no keys); is this the right file? A scenario needs at least a name"}
+	}
+	lines := keyLines(string(src))
+	fail := func(e *Error, line int) error {
+		e.File, e.Line = o.source, line
+		return e
+	}
+	s := &Scenario{Name: o.name, Source: o.source}
+	for _, k := range []string{"name", "description"} {
+		v, there := m[k]
+		if !there {
+			continue
+		}
+		str, ok := v.(string)
+		if !ok {
+			return nil, fail(typeError(k, v, "a string"), lines[k])
+		}
+		if k == "name" {
+			s.Name = str
+		} else {
+			s.Description = str
+		}
+	}
+
+	sc := theSchema()
+	var own, comp []item
+	var hasComparator bool
+	for k, v := range m {
+		switch k {
+		case "name", "description":
+		case "comparator":
+			cm, ok := v.(map[string]any)
+			if !ok {
+				return nil, fail(typeError("comparator", v, "a table of keys"), lines[k])
+			}
+			hasComparator = true
+			comp = sc.flatten("", cm, lines, "comparator.", comp)
+		default:
+			own = sc.flatten("", map[string]any{k: v}, lines, "", own)
+		}
+	}
+	sortItems(own)
+	sortItems(comp)
+
+	ownA := map[string]assignment{}
+	compA := map[string]assignment{}
+	fromSet := map[string]bool{}
+	for _, it := range own {
+		a, err := it.check("")
+		if err != nil {
+			return nil, fail(err, it.line)
+		}
+		ownA[it.key] = a
+	}
+	for _, it := range comp {
+		a, err := it.check("comparator.")
+		if err != nil {
+			return nil, fail(err, it.line)
+		}
+		compA[it.key] = a
+	}
+	if !hasComparator {
+		compA["rollout.enabled"] = assignment{node: sc.byKey["rollout.enabled"], value: reflect.ValueOf(false)}
+	}
+	for _, set := range sets {
+		key, raw, err := parseSet(set)
+		if err != nil {
+			return nil, err
+		}
+		switch key {
+		case "name", "description":
+			str, ok := raw.(string)
+			if !ok {
+				return nil, setError(typeError(key, raw, "a string"))
+			}
+			if key == "name" {
+				s.Name = str
+			} else {
+				s.Description = str
+			}
+			continue
+		}
+		prefix := ""
+		if k, ok := strings.CutPrefix(key, "comparator."); ok {
+			prefix, key = "comparator.", k
+		}
+		its := sc.flatten("", nested(key, raw), nil, prefix, nil)
+		if len(its) == 0 {
+			return nil, setError(&Error{Key: prefix + key, Msg: "no keys given"})
+		}
+		for _, it := range its {
+			a, err := it.check(prefix)
+			if err != nil {
+				return nil, setError(err)
+			}
+			if prefix == "" {
+				ownA[it.key] = a
+				fromSet[it.key] = true
+			} else {
+				compA[it.key] = a
+			}
+		}
+	}
+
+	// The scenario arm: defaults, then the file and --set values in dictionary order.
+	s.base = sim.DefaultParams()
+	bv := reflect.ValueOf(&s.base).Elem()
+	for _, n := range sc.nodes {
+		if a, ok := ownA[n.Key]; ok {
+			a.apply(bv)
+			s.dists = append(s.dists, a.dists...)
+		}
+		if a, ok := compA[n.Key]; ok {
+			s.overlay = append(s.overlay, a)
+		}
+	}
+	sort.Slice(s.dists, func(i, j int) bool { return s.dists[i].slot < s.dists[j].slot })
+
+	if ref := s.base.PCNs.CSV; ref != "" {
+		resolved, pcns, err := readPCNs(o, ref, fromSet["pcns.csv"])
+		if err != nil {
+			if e, ok := err.(*Error); ok && e.File == "" {
+				return nil, fail(e, lines["pcns.csv"])
+			}
+			return nil, err
+		}
+		s.base.PCNs.CSV = resolved
+		s.pcns = pcns
+	}
+
+	where := func(key string) (string, int) {
+		// A slot such as services.grants[0].end is found by its list's key.
+		base, _, _ := strings.Cut(key, "[")
+		if fromSet[strings.TrimPrefix(base, "comparator.")] && !strings.HasPrefix(base, "comparator.") {
+			return "--set", 0
+		}
+		return o.source, lines[base]
+	}
+	if e := s.validate(); e != nil {
+		e.File, e.Line = where(e.Key)
+		return nil, e
+	}
+	return s, nil
+}
+
+// check converts the item's value for its key; prefix ("comparator." or
+// "") is added to the key in errors.
+func (it item) check(prefix string) (assignment, *Error) {
+	if it.err != nil {
+		return assignment{}, it.err
+	}
+	if prefix != "" {
+		for _, t := range notInComparator {
+			if it.key == t || strings.HasPrefix(it.key, t+".") {
+				return assignment{}, &Error{Key: prefix + it.key, Msg: fmt.Sprintf("the comparator shares the scenario's %s keys (the arms must have the same PCNs, calendar and measures); set it outside [comparator]", t)}
+			}
+		}
+	}
+	a, err := convert(theSchema().byKey[it.key], it.raw)
+	if err != nil {
+		err.Key = prefix + err.Key
+		return assignment{}, err
+	}
+	return a, nil
+}
+
+// flatten appends to out the keys in the decoded TOML table m, whose
+// dotted path is prefix. linePrefix is "comparator." for the comparator.
+func (sc *schema) flatten(prefix string, m map[string]any, lines map[string]int, linePrefix string, out []item) []item {
+	for k, v := range m {
+		key := prefix + k
+		line := lines[linePrefix+key]
+		switch {
+		case sc.byKey[key] != nil:
+			out = append(out, item{key: key, raw: v, line: line})
+		case sc.isTable(key):
+			if sub, ok := v.(map[string]any); ok {
+				out = sc.flatten(key+".", sub, lines, linePrefix, out)
+			} else {
+				out = append(out, item{key: key, line: line, err: typeError(linePrefix+key, v, "a table of keys")})
+			}
+		default:
+			what := "key"
+			if _, ok := v.(map[string]any); ok {
+				what = "table"
+			}
+			msg := fmt.Sprintf("unknown %s %q", what, linePrefix+key)
+			if s := suggest(key, sc.candidates(key)); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", linePrefix+s)
+			}
+			out = append(out, item{key: key, line: line, err: &Error{Msg: msg}})
+		}
+	}
+	return out
+}
+
+// sortItems orders items by line, then key, so the first problem reported
+// is the first in the file.
+func sortItems(its []item) {
+	sort.Slice(its, func(i, j int) bool {
+		a, b := its[i], its[j]
+		if (a.line == 0) != (b.line == 0) {
+			return b.line == 0
+		}
+		if a.line != b.line {
+			return a.line < b.line
+		}
+		return a.key < b.key
+	})
+}
+
+// nested turns a dotted key and its value into the nested tables TOML
+// decoding would give.
+func nested(key string, v any) map[string]any {
+	parts := strings.Split(key, ".")
+	m := map[string]any{parts[len(parts)-1]: v}
+	for i := len(parts) - 2; i >= 0; i-- {
+		m = map[string]any{parts[i]: m}
+	}
+	return m
+}
+
+// keyLines finds the line of each key in a TOML source: a cheap scan of
+// table headers and "key = value" lines, good enough to point at a key in
+// an error (it does not follow multi-line strings or arrays).
+func keyLines(src string) map[string]int {
+	out := map[string]int{}
+	add := func(k string, line int) {
+		if _, ok := out[k]; !ok && k != "" {
+			out[k] = line
+		}
+	}
+	table := ""
+	for i, line := range strings.Split(src, "\n") {
+		s := strings.TrimSpace(line)
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		if s[0] == '[' {
+			h, _, _ := strings.Cut(s, "]")
+			table = normKey(strings.TrimLeft(h, "["))
+			add(table, i+1)
+			continue
+		}
+		k, _, ok := strings.Cut(s, "=")
+		if !ok {
+			continue
+		}
+		k = normKey(k)
+		if table != "" {
+			k = table + "." + k
+		}
+		add(k, i+1)
+	}
+	return out
+}
+
+// normKey removes spaces and quotes from a dotted TOML key.
+func normKey(k string) string {
+	parts := strings.Split(k, ".")
+	for i, p := range parts {
+		parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
+	}
+	return strings.Join(parts, ".")
+}

@@ -1,0 +1,273 @@
+package sim
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"sort"
+	"sync"
+)
+
+// Ensemble is a set of independent runs of one scenario and its comparator.
+type Ensemble struct {
+	PCNs    []PCNSpec // fixed structure, shared by every run
+	Runs    int       // number of runs
+	Seed    uint64    // ensemble seed; run r uses RunSeed(Seed, r)
+	Workers int       // concurrent workers (<= 0: all cores)
+	// First is the index of the first run (for shards: runs First..First+Runs-1).
+	First int
+
+	// Arms returns run r's parameters for the scenario and comparator arms and
+	// the values drawn for parameters given as distributions. It must be a pure
+	// function of (run, seed) so that any split of the runs gives the same results.
+	Arms func(run int, seed uint64) (scenario, comparator Params, draws []Draw, err error)
+
+	// OnRunDone, if set, is called (from one goroutine at a time) after each run.
+	OnRunDone func(done, total int)
+}
+
+// RunSeed derives the seed of run r from the ensemble seed.
+func RunSeed(seed uint64, run int) uint64 {
+	return mix64(seed ^ mix64(uint64(run)+0x9e3779b97f4a7c15))
+}
+
+// WeekDates returns the first day of each week of the horizon.
+func WeekDates(p Params) []Date {
+	n := HorizonWeeks(p)
+	d := make([]Date, n)
+	for w := range d {
+		d[w] = p.Simulation.Start.AddDays(7 * w)
+	}
+	return d
+}
+
+// HorizonWeeks is the number of recorded weeks.
+func HorizonWeeks(p Params) int {
+	w := int(p.Simulation.Years*52 + 0.5)
+	if w < 1 {
+		w = 1
+	}
+	return w
+}
+
+// runState is one run in flight: its parameters and the PCN results folded
+// so far, in PCN order (so floating-point sums do not depend on scheduling).
+type runState struct {
+	run        int
+	seed       uint64
+	arms       [NumArms]Params
+	goLive     [NumArms][]Date
+	draws      []Draw
+	sample     []int // PCN indices simulated this run
+	scale      float64
+	sum        [NumArms]tally
+	pending    map[int]*pcnOut // by position in sample
+	next       int
+	pcnRuns    []PCNRun
+	personWeek [NumArms]float64
+	pcns       []PCNSpec
+	adults     [NumArms]float64
+}
+
+// pcnOut is the result of one (run, PCN) unit.
+type pcnOut struct {
+	t [NumArms]tally
+}
+
+type unit struct {
+	rs  *runState
+	pos int // position in rs.sample
+}
+
+// Run simulates the runs and calls emit with each result in run order. It
+// stops early, returning ctx.Err(), when ctx is cancelled; results already
+// emitted stay valid. Work is spread over (run, PCN) units; each unit
+// simulates both arms of one PCN, and a run's PCNs are combined in PCN order.
+func (e Ensemble) Run(ctx context.Context, emit func(*RunResult) error) error {
+	if e.Runs <= 0 {
+		return nil
+	}
+	if len(e.PCNs) == 0 {
+		return fmt.Errorf("no PCNs to simulate")
+	}
+	workers := e.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	units := make(chan unit, workers)
+	done := make(chan *runState, workers)
+	var firstErr error
+	var errOnce sync.Once
+	fail := func(err error) {
+		errOnce.Do(func() { firstErr = err; cancel() })
+	}
+
+	// Producer: prepare runs in order and hand out their units.
+	go func() {
+		defer close(units)
+		for r := e.First; r < e.First+e.Runs; r++ {
+			rs, err := e.prepare(r)
+			if err != nil {
+				fail(err)
+				return
+			}
+			for pos := range rs.sample {
+				select {
+				case units <- unit{rs, pos}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+	}()
+
+	// Workers.
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	for k := 0; k < workers; k++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sim := newPCNSim()
+			for u := range units {
+				if ctx.Err() != nil {
+					continue
+				}
+				out := simulatePCN(sim, u)
+				mu.Lock()
+				complete := u.rs.fold(u.pos, out)
+				mu.Unlock()
+				if complete {
+					select {
+					case done <- u.rs:
+					case <-ctx.Done():
+					}
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(done) }()
+
+	// Emit in run order.
+	pending := map[int]*runState{}
+	next := e.First
+	finished := 0
+	for rs := range done {
+		if ctx.Err() != nil {
+			continue
+		}
+		pending[rs.run] = rs
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			res := r.result()
+			if err := emit(res); err != nil {
+				fail(err)
+				break
+			}
+			finished++
+			if e.OnRunDone != nil {
+				e.OnRunDone(finished, e.Runs)
+			}
+		}
+	}
+	if firstErr != nil {
+		return firstErr
+	}
+	if finished < e.Runs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return context.Canceled
+	}
+	return nil
+}
+
+// prepare draws run r's parameters and PCN sample.
+func (e Ensemble) prepare(r int) (*runState, error) {
+	seed := RunSeed(e.Seed, r)
+	scen, comp, draws, err := e.Arms(r, seed)
+	if err != nil {
+		return nil, fmt.Errorf("run %d: %w", r, err)
+	}
+	rs := &runState{run: r, seed: seed, draws: draws, pending: map[int]*pcnOut{}, scale: 1}
+	rs.arms[ScenarioArm], rs.arms[CounterfactualArm] = scen, comp
+	for a := range rs.arms {
+		rs.goLive[a] = GoLiveDates(rs.arms[a], e.PCNs)
+	}
+	n := len(e.PCNs)
+	if k := scen.SamplePCNs; k > 0 && k < n {
+		rng := rand.New(&splitmix{s: key(seed, uint64(procSample))})
+		perm := rng.Perm(n)[:k]
+		sort.Ints(perm)
+		rs.sample = perm
+		rs.scale = float64(n) / float64(k)
+	} else {
+		rs.sample = make([]int, n)
+		for i := range rs.sample {
+			rs.sample[i] = i
+		}
+	}
+	rs.pcns = e.PCNs
+	return rs, nil
+}
+
+// simulatePCN runs both arms of one PCN: the scenario first, so the
+// counterfactual can measure the same people at the same referral weeks.
+func simulatePCN(s *pcnSim, u unit) *pcnOut {
+	rs := u.rs
+	idx := rs.sample[u.pos]
+	spec := &rs.pcns[idx]
+	out := &pcnOut{}
+	sc, cf := &rs.arms[ScenarioArm], &rs.arms[CounterfactualArm]
+	refs := s.runArm(sc, spec, idx, rs.seed, rs.goLive[ScenarioArm][idx], &out.t[ScenarioArm], nil)
+	s.runArm(cf, spec, idx, rs.seed, rs.goLive[CounterfactualArm][idx], &out.t[CounterfactualArm], refs)
+	return out
+}
+
+// fold adds a PCN's result to its run in PCN order and reports whether the
+// run is complete. The caller holds the ensemble's lock.
+func (rs *runState) fold(pos int, out *pcnOut) bool {
+	rs.pending[pos] = out
+	for {
+		o, ok := rs.pending[rs.next]
+		if !ok {
+			break
+		}
+		delete(rs.pending, rs.next)
+		pr := PCNRun{PCN: rs.sample[rs.next]}
+		for a := range o.t {
+			var v [NumMetrics][NumGroups]float64
+			o.t[a].values(&v)
+			for m := range v {
+				pr.Values[a][m] = v[m][GroupAll]
+			}
+			rs.sum[a].add(&o.t[a], rs.scale)
+			rs.personWeek[a] += o.t[a].g[GroupAll].personWeeks
+			rs.adults[a] += o.t[a].adultsSimulated
+		}
+		rs.pcnRuns = append(rs.pcnRuns, pr)
+		rs.next++
+	}
+	return rs.next == len(rs.sample)
+}
+
+// result assembles the run's result from its folded sums.
+func (rs *runState) result() *RunResult {
+	r := &RunResult{Run: rs.run, Seed: rs.seed, Draws: rs.draws, Scale: rs.scale, PCNs: rs.pcnRuns}
+	for a := range rs.sum {
+		rs.sum[a].values(&r.Values[a])
+		rs.sum[a].weekly(&r.Weekly[a])
+		r.AdultsSimulated[a] = rs.adults[a]
+		r.PersonYears[a] = rs.personWeek[a] / 52
+	}
+	return r
+}

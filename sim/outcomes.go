@@ -1,0 +1,334 @@
+package sim
+
+import "math"
+
+// Outcomes are accumulated per person during the weekly loop (cheap: one
+// add per person-week) and attributed to the person's reporting groups at the
+// end of the arm. A person's groups are fixed: IMD quintile, sex, ethnicity,
+// and the age band when they enter the recorded horizon.
+
+// personAcc holds one arm's per-person running sums over the horizon.
+type personAcc struct {
+	weeks   []int32
+	wbSum   []float64
+	gp      []int32
+	ae      []int32
+	qaly    []float64 // discounted
+	qalyRaw []float64 // undiscounted
+	needRes []int32
+	waitSum []float64
+	waitN   []int32
+	refWB   []float32 // observed wellbeing at first referral (scenario-arm index week)
+	refWB2  []float32 // and at follow-up
+}
+
+func (a *personAcc) reset(n int) {
+	a.weeks = resize(a.weeks, n)
+	a.wbSum = resize(a.wbSum, n)
+	a.gp = resize(a.gp, n)
+	a.ae = resize(a.ae, n)
+	a.qaly = resize(a.qaly, n)
+	a.qalyRaw = resize(a.qalyRaw, n)
+	a.needRes = resize(a.needRes, n)
+	a.waitSum = resize(a.waitSum, n)
+	a.waitN = resize(a.waitN, n)
+	a.refWB = resize(a.refWB, n)
+	a.refWB2 = resize(a.refWB2, n)
+	for i := range a.refWB {
+		a.refWB[i], a.refWB2[i] = float32(math.NaN()), float32(math.NaN())
+	}
+}
+
+// ensure grows every slice to hold person i.
+func (a *personAcc) ensure(n int) {
+	for len(a.weeks) < n {
+		a.weeks = append(a.weeks, 0)
+		a.wbSum = append(a.wbSum, 0)
+		a.gp = append(a.gp, 0)
+		a.ae = append(a.ae, 0)
+		a.qaly = append(a.qaly, 0)
+		a.qalyRaw = append(a.qalyRaw, 0)
+		a.needRes = append(a.needRes, 0)
+		a.waitSum = append(a.waitSum, 0)
+		a.waitN = append(a.waitN, 0)
+		a.refWB = append(a.refWB, float32(math.NaN()))
+		a.refWB2 = append(a.refWB2, float32(math.NaN()))
+	}
+}
+
+func resize[T any](s []T, n int) []T {
+	s = growTo(s[:0], n)[:n]
+	var zero T
+	for i := range s {
+		s[i] = zero
+	}
+	return s
+}
+
+// tally is one arm of one PCN's results, as sums that add across PCNs.
+type tally struct {
+	g [NumGroups]groupTally
+
+	costLW, costVCSE, costGP, costAE float64 // discounted GBP
+	fteWeeks, fteARRSWeeks           float64
+	servicesWeeks                    float64
+	weeks                            float64
+
+	// Report-year cohort.
+	cal         [8]float64 // cohort, declined, first, three, intervention, female, minority, imd12 (self in calSelfN)
+	calSelfN    float64
+	calRegWeeks float64 // registered (all ages) person-weeks in the report year
+	calWeeks    float64
+	calARRSFTE  float64 // sum over report-year weeks of ARRS FTE in post
+
+	series [NumSeries][]float64
+	waitN  []float64 // first contacts per week (denominator of mean_wait)
+	wbN    []float64 // adults per week (denominator of wellbeing_mean)
+
+	adultsSimulated float64
+}
+
+// groupTally holds the sums behind each metric for one group.
+type groupTally struct {
+	personWeeks                float64
+	wbSum                      float64
+	wbChange, wbChangeN        float64
+	wbRef, wbRefN              float64
+	gp, ae                     float64
+	qaly, qalyRaw              float64
+	needsResolved              float64
+	referred, declined         float64
+	first, three, intervention float64
+	waitSum, waitN             float64
+}
+
+func (t *tally) reset(weeks int) {
+	series := t.series
+	waitN, wbN := t.waitN, t.wbN
+	*t = tally{}
+	for k := range series {
+		t.series[k] = resize(series[k], weeks)
+	}
+	t.waitN = resize(waitN, weeks)
+	t.wbN = resize(wbN, weeks)
+}
+
+// add accumulates u into t, scaling sums by f (for sampled PCNs).
+func (t *tally) add(u *tally, f float64) {
+	for g := range t.g {
+		a, b := &t.g[g], &u.g[g]
+		a.personWeeks += f * b.personWeeks
+		a.wbSum += f * b.wbSum
+		a.wbChange += f * b.wbChange
+		a.wbChangeN += f * b.wbChangeN
+		a.wbRef += f * b.wbRef
+		a.wbRefN += f * b.wbRefN
+		a.gp += f * b.gp
+		a.ae += f * b.ae
+		a.qaly += f * b.qaly
+		a.qalyRaw += f * b.qalyRaw
+		a.needsResolved += f * b.needsResolved
+		a.referred += f * b.referred
+		a.declined += f * b.declined
+		a.first += f * b.first
+		a.three += f * b.three
+		a.intervention += f * b.intervention
+		a.waitSum += f * b.waitSum
+		a.waitN += f * b.waitN
+	}
+	t.costLW += f * u.costLW
+	t.costVCSE += f * u.costVCSE
+	t.costGP += f * u.costGP
+	t.costAE += f * u.costAE
+	t.fteWeeks += f * u.fteWeeks
+	t.fteARRSWeeks += f * u.fteARRSWeeks
+	t.servicesWeeks += f * u.servicesWeeks
+	t.weeks = u.weeks
+	for k := range t.cal {
+		t.cal[k] += f * u.cal[k]
+	}
+	t.calSelfN += f * u.calSelfN
+	t.calRegWeeks += f * u.calRegWeeks
+	t.calWeeks = u.calWeeks
+	t.calARRSFTE += f * u.calARRSFTE
+	for k := range t.series {
+		if len(t.series[k]) < len(u.series[k]) {
+			t.series[k] = make([]float64, len(u.series[k]))
+			t.waitN = make([]float64, len(u.series[k]))
+			t.wbN = make([]float64, len(u.series[k]))
+		}
+	}
+	for k := range t.series {
+		for w, v := range u.series[k] {
+			t.series[k][w] += f * v
+		}
+	}
+	for w := range u.waitN {
+		t.waitN[w] += f * u.waitN[w]
+		t.wbN[w] += f * u.wbN[w]
+	}
+	t.adultsSimulated += u.adultsSimulated
+}
+
+// outcomes records one arm's outcomes for a PCN.
+type outcomes struct {
+	s   *pcnSim
+	acc personAcc
+	t   *tally
+}
+
+func (o *outcomes) referral(i int, w int) { o.t.series[SReferrals][w]++ }
+
+func (o *outcomes) needResolved(i int) { o.acc.needRes[i]++ }
+
+func (o *outcomes) contacts(i int, w int, gp, ae int) {
+	o.acc.gp[i] += int32(gp)
+	o.acc.ae[i] += int32(ae)
+	df := o.s.discount[w]
+	o.t.costGP += df * float64(gp) * o.s.p.Costs.GPConsultation
+	o.t.costAE += df * float64(ae) * o.s.p.Costs.AEAttendance
+}
+
+func (o *outcomes) wait(i int, w int, weeks float64) {
+	o.acc.waitSum[i] += weeks
+	o.acc.waitN[i]++
+	o.t.series[SMeanWait][w] += weeks
+	o.t.waitN[w]++
+}
+
+// personWeek records person i's wellbeing and utility in horizon week w.
+func (o *outcomes) personWeek(i int, w int) {
+	s := o.s
+	wb := float64(s.pop.wb[i])
+	o.acc.weeks[i]++
+	o.acc.wbSum[i] += wb
+	q := &s.p.QALY
+	var u float64
+	if q.Mapping == "needs" {
+		u = q.Intercept - q.NeedDecrement*float64(countNeeds(s.pop.needs[i]))
+	} else {
+		u = q.Intercept + q.Slope*(wb-51)
+	}
+	u = math.Min(1, u) / 52
+	o.acc.qalyRaw[i] += u
+	o.acc.qaly[i] += u * s.discount[w]
+	o.t.series[SWellbeing][w] += wb
+	o.t.wbN[w]++
+}
+
+// pcnWeek records the PCN-level quantities of horizon week w.
+func (o *outcomes) pcnWeek(w int) {
+	s := o.s
+	t := o.t
+	df := s.discount[w]
+	c := &s.p.Costs
+	t.costLW += df * s.wf.inPost * c.LWAnnual * (1 + c.LWOverhead) / 52
+	var grant float64
+	for j := range s.services {
+		if g := s.services[j].grant; g > 0 && s.services[j].open {
+			grant += s.p.Services.Grants[g-1].AnnualPerServ / 52
+		}
+	}
+	inSvc := float64(s.inServices())
+	t.costVCSE += df * (grant + inSvc*c.PlaceWeek)
+	t.fteWeeks += s.wf.inPost
+	t.fteARRSWeeks += s.wf.inPostARRS
+	t.servicesWeeks += float64(s.openServices())
+	t.weeks++
+	t.series[SWaitingList][w] = float64(len(s.queue))
+	t.series[SCaseload][w] = float64(len(s.caseload))
+	t.series[SInServices][w] = inSvc
+	t.series[SFTE][w] = s.wf.inPost
+	if s.inReportYear(w) {
+		t.calWeeks++
+		t.calARRSFTE += s.wf.inPostARRS
+		t.calRegWeeks += float64(s.aliveCount) / s.p.Population.AdultShare
+	}
+}
+
+// groupsOf returns person i's five reporting groups.
+func (s *pcnSim) groupsOf(i int) [5]Group {
+	p := &s.pop
+	sex, eth := GroupMale, GroupWhite
+	if p.female[i] {
+		sex = GroupFemale
+	}
+	if p.minority[i] {
+		eth = GroupMinority
+	}
+	return [5]Group{GroupAll, GroupIMD1 + Group(p.imd[i]), sex, GroupAge18 + Group(p.group[i]), eth}
+}
+
+// finish attributes the per-person sums to groups.
+func (o *outcomes) finish() {
+	s := o.s
+	p := &s.pop
+	pw := &s.path
+	hasPath := len(pw.flags) == p.n
+	t := o.t
+	t.adultsSimulated = float64(p.n)
+	for i := 0; i < p.n; i++ {
+		a := &o.acc
+		if a.weeks[i] == 0 && !(hasPath && pw.flags[i] != 0) {
+			continue
+		}
+		var flags, cal uint8
+		if hasPath {
+			flags, cal = pw.flags[i], pw.cal[i]
+		}
+		wbChange := math.NaN()
+		if !math.IsNaN(float64(p.wbStart[i])) && p.exitWeek[i] == stillRegistered {
+			wbChange = float64(p.wb[i]) - float64(p.wbStart[i])
+		}
+		for _, g := range s.groupsOf(i) {
+			gt := &t.g[g]
+			gt.personWeeks += float64(a.weeks[i])
+			gt.wbSum += a.wbSum[i]
+			gt.gp += float64(a.gp[i])
+			gt.ae += float64(a.ae[i])
+			gt.qaly += a.qaly[i]
+			gt.qalyRaw += a.qalyRaw[i]
+			gt.needsResolved += float64(a.needRes[i])
+			gt.waitSum += a.waitSum[i]
+			gt.waitN += float64(a.waitN[i])
+			if !math.IsNaN(wbChange) {
+				gt.wbChange += wbChange
+				gt.wbChangeN++
+			}
+			if !math.IsNaN(float64(a.refWB2[i])) {
+				gt.wbRef += float64(a.refWB2[i] - a.refWB[i])
+				gt.wbRefN++
+			}
+			gt.referred += bit(flags, flagReferred)
+			gt.declined += bit(flags, flagDeclined)
+			gt.first += bit(flags, flagFirst)
+			gt.three += bit(flags, flagThree)
+			gt.intervention += bit(flags, flagIntervention)
+		}
+		if cal&calCohort != 0 {
+			t.cal[0]++
+			t.cal[1] += bit(cal, calDeclined)
+			t.cal[2] += bit(cal, calFirst)
+			t.cal[3] += bit(cal, calThree)
+			t.cal[4] += bit(cal, calIntervention)
+			t.cal[5] += boolF(p.female[i])
+			t.cal[6] += boolF(p.minority[i])
+			t.cal[7] += boolF(p.imd[i] <= 1)
+			t.calSelfN += bit(cal, calSelf)
+		}
+	}
+}
+
+func bit(flags, b uint8) float64 {
+	if flags&b != 0 {
+		return 1
+	}
+	return 0
+}
+
+func boolF(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,253 @@
+package sim
+
+import "math"
+
+// Patients are held as a structure of arrays: one slice per attribute,
+// indexed by person. A person's index is their identity within a PCN and is
+// the same in both arms, because registrations, deaths and moves never depend
+// on social prescribing.
+type population struct {
+	n int // persons ever registered (alive or not)
+
+	key       []uint64 // per-person random key
+	practice  []uint8
+	imd       []uint8 // 0..4, quintile 1 most deprived
+	female    []bool
+	minority  []bool
+	ltc       []uint8
+	birthWeek []int32 // week of the 18th birthday minus 18 years, in simulation weeks
+	group     []uint8 // age band when the person enters the recorded horizon (reporting group)
+	alive     []bool  // registered with a practice of this PCN
+	entryWeek []int32 // week registered (negative: before the horizon)
+	exitWeek  []int32 // week died or left (max int32 while registered)
+
+	needs     []uint8   // bit k set: need k active
+	latent    []float32 // stable wellbeing level (WEMWBS points)
+	transient []float32 // AR(1) deviation
+	wb        []float32 // observed wellbeing this week
+	wbStart   []float32 // observed wellbeing in week 0 of the horizon (NaN if not registered then)
+}
+
+const stillRegistered = math.MaxInt32
+
+func (p *population) grow(extra int) {
+	n := p.n + extra
+	if cap(p.key) >= n {
+		return
+	}
+	c := n + n/4 + 64
+	p.key = growTo(p.key, c)
+	p.practice = growTo(p.practice, c)
+	p.imd = growTo(p.imd, c)
+	p.female = growTo(p.female, c)
+	p.minority = growTo(p.minority, c)
+	p.ltc = growTo(p.ltc, c)
+	p.birthWeek = growTo(p.birthWeek, c)
+	p.group = growTo(p.group, c)
+	p.alive = growTo(p.alive, c)
+	p.entryWeek = growTo(p.entryWeek, c)
+	p.exitWeek = growTo(p.exitWeek, c)
+	p.needs = growTo(p.needs, c)
+	p.latent = growTo(p.latent, c)
+	p.transient = growTo(p.transient, c)
+	p.wb = growTo(p.wb, c)
+	p.wbStart = growTo(p.wbStart, c)
+}
+
+// growTo returns s with capacity at least c, keeping its contents.
+func growTo[T any](s []T, c int) []T {
+	if cap(s) >= c {
+		return s
+	}
+	t := make([]T, len(s), c)
+	copy(t, s)
+	return t
+}
+
+// reset empties the population, keeping its memory.
+func (p *population) reset() {
+	p.n = 0
+	p.key = p.key[:0]
+	p.practice = p.practice[:0]
+	p.imd = p.imd[:0]
+	p.female = p.female[:0]
+	p.minority = p.minority[:0]
+	p.ltc = p.ltc[:0]
+	p.birthWeek = p.birthWeek[:0]
+	p.group = p.group[:0]
+	p.alive = p.alive[:0]
+	p.entryWeek = p.entryWeek[:0]
+	p.exitWeek = p.exitWeek[:0]
+	p.needs = p.needs[:0]
+	p.latent = p.latent[:0]
+	p.transient = p.transient[:0]
+	p.wb = p.wb[:0]
+	p.wbStart = p.wbStart[:0]
+}
+
+// ageBand returns the age band (0: 18-34 ... 4: 80+) of person i in week w.
+func (p *population) ageBand(i int, w int) int {
+	a := int32(w) - p.birthWeek[i]
+	switch {
+	case a < 35*52:
+		return 0
+	case a < 50*52:
+		return 1
+	case a < 65*52:
+		return 2
+	case a < 80*52:
+		return 3
+	default:
+		return 4
+	}
+}
+
+func bandOfAge(age float64) int {
+	switch {
+	case age < 35:
+		return 0
+	case age < 50:
+		return 1
+	case age < 65:
+		return 2
+	case age < 80:
+		return 3
+	default:
+		return 4
+	}
+}
+
+// bandBounds are the age limits of each band (80+ is capped at 100 for sampling).
+var bandBounds = [6]float64{18, 35, 50, 65, 80, 100}
+
+// addPerson registers a new adult in practice pr at week w, drawing their
+// attributes from the person's own init stream.
+func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
+	p := &s.pop
+	i := p.n
+	p.grow(1)
+	p.n++
+	k := key(s.pcnKey, uint64(i)+1)
+	rng := s.rs.at(k, procInit, 0)
+	prac := &s.spec.Practices[pr]
+	q := pick(prac.IMD[:], rng.Float64())
+	band := pick(ageShares, rng.Float64())
+	lo, hi := bandBounds[band], bandBounds[band+1]
+	if band == 4 {
+		hi = 95
+	}
+	age := lo + (hi-lo)*rng.Float64()
+	pp := &s.p.Population
+	female := rng.Float64() < pp.FemaleShare
+	minority := rng.Float64() < pp.EthnicMinority[q]
+	ltcMean := pp.LTCMean * pp.LTCAgeRR[band] * pp.LTCIMDRR[q]
+	ltc := poisson(rng, ltcMean)
+	if ltc > 8 {
+		ltc = 8
+	}
+	wbp := &s.p.Wellbeing
+	mu := wbp.Mean + wbp.IMDGradient*float64(q-2)
+	latent := mu + math.Sqrt(wbp.LatentShare)*wbp.SD*rng.NormFloat64()
+	transient := math.Sqrt(1-wbp.LatentShare) * wbp.SD * rng.NormFloat64()
+
+	p.key = append(p.key, k)
+	p.practice = append(p.practice, uint8(pr))
+	p.imd = append(p.imd, uint8(q))
+	p.female = append(p.female, female)
+	p.minority = append(p.minority, minority)
+	p.ltc = append(p.ltc, uint8(ltc))
+	p.birthWeek = append(p.birthWeek, int32(w-int(age*52)))
+	g := band
+	if w < 0 {
+		g = bandOfAge(age - float64(w)/52)
+	}
+	p.group = append(p.group, uint8(g))
+	p.alive = append(p.alive, true)
+	p.entryWeek = append(p.entryWeek, int32(w))
+	p.exitWeek = append(p.exitWeek, stillRegistered)
+	p.latent = append(p.latent, float32(latent))
+	p.transient = append(p.transient, float32(transient))
+	p.needs = append(p.needs, 0)
+	p.wb = append(p.wb, 0)
+	p.wbStart = append(p.wbStart, float32(math.NaN()))
+
+	// Needs start from this person's stationary prevalence, so the world
+	// does not begin empty.
+	var needs uint8
+	for k := 0; k < numNeeds; k++ {
+		on := s.onsetHazard(k, q, bandOfAge(age), female, ltc)
+		off := 1 / s.need(k).DurationWeeks
+		if rng.Float64() < on/(on+off) {
+			needs |= 1 << k
+		}
+	}
+	p.needs[i] = needs
+	s.path.add()
+	p.wb[i] = float32(s.observedWellbeing(i))
+	return i
+}
+
+// pick returns the index chosen by u from weights that sum to about 1.
+func pick(w []float64, u float64) int {
+	var c float64
+	for i, x := range w {
+		c += x
+		if u < c {
+			return i
+		}
+	}
+	return len(w) - 1
+}
+
+// poisson draws a Poisson count by inversion (means here are small).
+func poisson(rng interface{ Float64() float64 }, mean float64) int {
+	if mean <= 0 {
+		return 0
+	}
+	l := math.Exp(-mean)
+	k := 0
+	p := rng.Float64()
+	for p > l && k < 100 {
+		k++
+		p *= rng.Float64()
+	}
+	return k
+}
+
+// populate registers the PCN's adults at the start of the burn-in.
+func (s *pcnSim) populate() {
+	adultShare := s.p.Population.AdultShare
+	w0 := s.firstWeek
+	for pr := range s.spec.Practices {
+		n := int(math.Round(s.spec.Practices[pr].ListSize * adultShare))
+		s.pop.grow(n)
+		for j := 0; j < n; j++ {
+			s.addPerson(pr, w0, s.p.Population.AgeShares)
+		}
+	}
+	s.adults0 = float64(s.pop.n)
+}
+
+// registrationStep adds this week's new registrants (step 3). Their number
+// replaces expected deaths and leavers plus the list growth, and depends only
+// on the PCN's own stream.
+func (s *pcnSim) registrationStep(w int) {
+	rng := s.rp.at(s.pcnKey, procRegistration, w)
+	n := poisson(rng, s.registrationsWeekly)
+	for j := 0; j < n; j++ {
+		pr := pick(s.practiceShares, rng.Float64())
+		s.addPerson(pr, w, s.p.Population.NewRegistrantAges)
+	}
+}
+
+// exitStep decides whether person i dies or leaves the list in week w (step 3).
+func (s *pcnSim) exitStep(i int, w int, band int) bool {
+	u := s.rs.atWeek(s.wk, procPopulation).Float64()
+	if u < s.deathWeekly[band]+s.leaveWeekly {
+		s.pop.alive[i] = false
+		s.pop.exitWeek[i] = int32(w)
+		s.leaveEpisode(i, w)
+		return true
+	}
+	return false
+}
