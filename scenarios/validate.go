@@ -11,31 +11,14 @@ import (
 // shareTolerance is how far shares may sum from 1.
 const shareTolerance = 1e-6
 
-// shareLists are keys whose values must sum to 1, so they cannot be drawn.
+// shareLists are keys whose values must sum to 1, so they cannot be drawn
+// (their fields are tagged nodist; the loader names the reason).
 var shareLists = []string{"population.age_shares", "population.new_registrant_ages", "rollout.phases"}
 
 // validate checks what single keys cannot: that shares sum to 1, bounds
 // given by other keys, dates in order. Both arms are checked, with each
 // distribution at its representative value.
 func (s *Scenario) validate() *Error {
-	check := func(ds []slotDist, prefix string) *Error {
-		for _, d := range ds {
-			for _, k := range shareLists {
-				if d.node.Key == k {
-					return &Error{Key: prefix + d.slot, Msg: fmt.Sprintf("cannot be a distribution: the values of %s must sum to 1 in every run", k)}
-				}
-			}
-		}
-		return nil
-	}
-	if e := check(s.dists, ""); e != nil {
-		return e
-	}
-	for _, a := range s.overlay {
-		if e := check(a.dists, "comparator."); e != nil {
-			return e
-		}
-	}
 	if e := checkParams(s.base); e != nil {
 		return e
 	}

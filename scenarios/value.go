@@ -184,6 +184,11 @@ func convertScalar(n *node, kind string, raw any, slot string) (reflect.Value, *
 	var zero reflect.Value
 	if m, ok := raw.(map[string]any); ok && (kind == kindFloat || kind == kindInt) {
 		if n.NoDist {
+			for _, k := range shareLists {
+				if n.Key == k || strings.HasPrefix(n.Key, k+"[]") {
+					return zero, nil, &Error{Key: slot, Msg: fmt.Sprintf("cannot be a distribution: the values of %s must sum to 1 in every run", k)}
+				}
+			}
 			return zero, nil, &Error{Key: slot, Msg: "cannot be a distribution: it fixes the structure of the simulation, so give a single value"}
 		}
 		d, msg := parseDist(m)

@@ -204,7 +204,7 @@ func (o *outcomes) personWeek(i int, w int) {
 	o.acc.wbSum[i] += wb
 	q := &s.p.QALY
 	var u float64
-	if q.Mapping == "needs" {
+	if s.qalyByNeeds {
 		u = q.Intercept - q.NeedDecrement*float64(countNeeds(s.pop.needs[i]))
 	} else {
 		u = q.Intercept + q.Slope*(wb-51)

@@ -60,6 +60,7 @@ type pcnSim struct {
 	reportStart         int
 	reportEnd           int
 	benefitDecay        float32
+	qalyByNeeds         bool
 
 	// Scenario-arm referral index weeks, measured in both arms.
 	refAt    [][]int32
@@ -95,6 +96,7 @@ func (s *pcnSim) setup(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goL
 	s.path.reset()
 	s.path.fullGain = p.Effects.Wellbeing * wb.SD
 	s.benefitDecay = float32(math.Pow(0.5, 1/p.Effects.HalfLifeWeeks))
+	s.qalyByNeeds = p.QALY.Mapping == "needs"
 
 	id := &p.Identification
 	s.identLogit = s.identLogit[:0]
