@@ -62,7 +62,7 @@ func TestEmbeddedValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := eng.Base()
-	if p.PCNs.Count != 1250 || p.SamplePCNs != 20 || p.Simulation.Years != 10 || p.Simulation.Runs != 8 || p.PCNs.Practices != 0 {
+	if p.PCNs.Count != 1250 || p.SamplePCNs != 10 || p.Simulation.Years != 10 || p.Simulation.Runs != 6 || p.PCNs.Practices != 0 {
 		t.Errorf("england: count %d sample %d years %g runs %d practices %d", p.PCNs.Count, p.SamplePCNs, p.Simulation.Years, p.Simulation.Runs, p.PCNs.Practices)
 	}
 	if n := len(p.LinkWorkers.FTEPath); n != 5 || p.LinkWorkers.FTEPath[4].FTEPer50 != 2.8 || p.LinkWorkers.FTEPath[4].Date != sim.MakeDate(2023, 4, 1) {

@@ -24,7 +24,7 @@ func (s *pcnSim) contactsStep(i int, w int, band int) bool {
 // poissonSpacing draws a Poisson count with a small mean by counting unit
 // exponential spacings: exact, and for weekly contact rates usually one
 // (exp-free, ziggurat) draw.
-func poissonSpacing(rng interface{ ExpFloat64() float64 }, mean float64) int {
+func poissonSpacing(rng *streams, mean float64) int {
 	k := 0
 	for t := rng.ExpFloat64(); t < mean; t += rng.ExpFloat64() {
 		k++

@@ -22,7 +22,7 @@ package sim
 
 // Params is a fully resolved scenario: one value per parameter.
 type Params struct {
-	SamplePCNs int `nodist:"true" toml:"sample_pcns" unit:"PCNs" range:"0,100000" src:"modelling choice" doc:"simulate a simple random sample of this many PCNs per run (drawn per run) and scale totals up to all PCNs; 0 simulates every PCN"`
+	SamplePCNs int `nodist:"true" toml:"sample_pcns" unit:"PCNs" range:"0,100000" src:"modelling choice" doc:"simulate a sample of this many PCNs per run (systematic over PCNs ordered by deprivation, random start per run; equal inclusion probabilities) and scale totals up to all PCNs; 0 simulates every PCN"`
 
 	Simulation     Simulation     `toml:"simulation"`
 	Population     Population     `toml:"population"`

@@ -200,7 +200,7 @@ func pick(w []float64, u float64) int {
 }
 
 // poisson draws a Poisson count by inversion (means here are small).
-func poisson(rng interface{ Float64() float64 }, mean float64) int {
+func poisson(rng *streams, mean float64) int {
 	if mean <= 0 {
 		return 0
 	}

@@ -63,8 +63,10 @@ func (g *splitmix) Uint64() uint64 {
 	return mix64(g.s)
 }
 
-// streams hands out keyed random streams. Keying is cheap (two multiplies),
-// so each (person, process, week) gets a fresh stream.
+// streams hands out keyed random streams. Keying is cheap (one mix), so each
+// (person, process, week) gets a fresh stream. Uniform draws are methods of
+// this concrete type so they inline; normal and exponential draws use
+// math/rand/v2's ziggurat on the same generator.
 type streams struct {
 	src splitmix
 	rng *rand.Rand
@@ -76,10 +78,10 @@ func newStreams() *streams {
 	return s
 }
 
-// at positions the generator at the stream for (k, proc, week) and returns it.
-func (s *streams) at(k uint64, proc process, week int) *rand.Rand {
+// at positions the generator at the stream for (k, proc, week).
+func (s *streams) at(k uint64, proc process, week int) *streams {
 	s.src.s = weekKey(k, week) ^ uint64(proc)*0xd1b54a32d192ed03
-	return s.rng
+	return s
 }
 
 // weekKey is the key of week w of a keyed entity. Callers that need several
@@ -91,7 +93,22 @@ func weekKey(k uint64, week int) uint64 {
 // atWeek positions the generator at process proc of a week key. The
 // generator's first output mixes the state, so streams of different processes
 // are unrelated even though their states differ by a constant.
-func (s *streams) atWeek(wk uint64, proc process) *rand.Rand {
+func (s *streams) atWeek(wk uint64, proc process) *streams {
 	s.src.s = wk ^ uint64(proc)*0xd1b54a32d192ed03
-	return s.rng
+	return s
 }
+
+// Uint64 returns the stream's next 64 random bits.
+func (s *streams) Uint64() uint64 { return s.src.Uint64() }
+
+// Float64 returns a uniform number in [0, 1).
+func (s *streams) Float64() float64 { return float64(s.src.Uint64()>>11) * (1.0 / (1 << 53)) }
+
+// NormFloat64 returns a standard normal number.
+func (s *streams) NormFloat64() float64 { return s.rng.NormFloat64() }
+
+// ExpFloat64 returns a unit exponential number.
+func (s *streams) ExpFloat64() float64 { return s.rng.ExpFloat64() }
+
+// Perm returns a random permutation of 0..n-1.
+func (s *streams) Perm(n int) []int { return s.rng.Perm(n) }

@@ -3,7 +3,6 @@ package sim
 import (
 	"fmt"
 	"math"
-	"math/rand/v2"
 )
 
 // SyntheticPCNs builds the PCN structure described by p.PCNs (ignoring the
@@ -18,7 +17,8 @@ import (
 // national quintile holds 20% of people, while deprivation clusters by PCN.
 func SyntheticPCNs(p Params) []PCNSpec {
 	c := &p.PCNs
-	rng := rand.New(&splitmix{s: key(c.StructureSeed, uint64(procStructure))})
+	rng := newStreams()
+	rng.src.s = key(c.StructureSeed, uint64(procStructure))
 	pcns := make([]PCNSpec, c.Count)
 	for i := range pcns {
 		size := c.Registered
