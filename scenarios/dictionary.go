@@ -53,8 +53,12 @@ from the model's code (` + "`spsim params`" + `), so it always matches the versi
   same population with common random numbers. By default the comparator is the
   scenario with ` + "`rollout.enabled = false`" + ` (no social prescribing). A ` + "`[comparator]`" + `
   table instead lists keys (same dotted names, distributions allowed) that differ
-  in the comparator, on top of the scenario's values; ` + "`--set comparator.KEY=VALUE`" + `
-  does the same from the command line. The comparator cannot change the
+  in the comparator, on top of the scenario's values (so a table without
+  ` + "`rollout.enabled = false`" + ` keeps social prescribing on in the comparator).
+  ` + "`--set comparator.KEY=VALUE`" + ` adds one key to the comparator overlay: to the
+  file's table if it has one, else to the default overlay, which keeps
+  ` + "`rollout.enabled = false`" + ` unless ` + "`--set comparator.rollout.enabled=true`" + ` is given too.
+  The comparator cannot change the
   ` + "`simulation`" + `, ` + "`pcns`" + `, ` + "`outcomes`" + ` or ` + "`sample_pcns`" + ` keys, which both arms share.
 - **Units** are given per key. Money is GBP (2023/24 prices unless the source
   says otherwise); rates "per year" are annual probabilities unless stated.

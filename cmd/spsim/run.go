@@ -1,0 +1,304 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"spsim/output"
+	"spsim/scenarios"
+	"spsim/sim"
+)
+
+// defaultSeed is the ensemble seed when --seed is not given: the date the
+// Network Contract DES first funded link workers (1 July 2019).
+const defaultSeed = 20190701
+
+type runOptions struct {
+	runs        int
+	seed        uint64
+	workers     int
+	sets        stringList
+	out         string
+	force       bool
+	quiet       bool
+	calibration bool
+}
+
+func runFlags(o *runOptions) *flag.FlagSet {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.IntVar(&o.runs, "runs", 0, "number of runs `N` (default: the scenario's simulation.runs)")
+	fs.Uint64Var(&o.seed, "seed", defaultSeed, "ensemble seed `S`; the same seed, scenario and runs give the same outputs (default 20190701, the date the first link workers were funded)")
+	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), fmt.Sprintf("concurrent workers `N` (default: all cores, here %d); results do not depend on it", runtime.NumCPU()))
+	fs.Var(&o.sets, "set", "override a parameter: `key=value`, the value in TOML (repeatable; keys in 'spsim params')")
+	fs.StringVar(&o.out, "out", "", "output directory `DIR` (default: out/<scenario name>)")
+	fs.BoolVar(&o.force, "force", false, "replace the output directory if it exists (only an earlier output directory or an empty one)")
+	fs.BoolVar(&o.quiet, "quiet", false, "no progress bar or messages on stderr (results still go to stdout)")
+	fs.BoolVar(&o.calibration, "calibration", false, "also print the calibration table (needs outcomes.report_year; always printed for england)")
+	return fs
+}
+
+var runCmd = &command{
+	name:    "run",
+	summary: "run a scenario and its counterfactual; write outputs to a directory",
+	usage:   "spsim run [flags] [SCENARIO]",
+	help: `Runs an ensemble of SCENARIO: each run simulates the scenario and its
+counterfactual (the comparator: by default the same scenario with
+rollout.enabled = false) on the same population with common random numbers.
+Parameters given as distributions are drawn once per run, so the spread across
+runs includes parameter uncertainty.
+
+SCENARIO is the name of an embedded scenario (see 'spsim scenarios'; default
+pcn-typical) or the path of a TOML file (start from 'spsim show NAME').
+--set overrides any parameter without editing a file.
+
+The outputs go to --out (default out/<scenario name>): summary.json, runs.csv,
+timeseries.csv, by_pcn.csv, draws.csv, scenario.toml (the resolved scenario:
+run it again to reproduce the outputs) and manifest.json. 'spsim params
+--outputs' describes every file and column. A headline table (means of each
+arm and of the difference, with 95% intervals across runs) is printed to
+stdout; for the england scenario, also the calibration table.
+
+Results depend only on the scenario, --seed and --runs: any --workers gives
+byte-identical files (except the timing fields of manifest.json).
+Ctrl-C stops the run and writes nothing (exit code 130).
+
+Examples:
+  spsim run
+  spsim run pcn-deprived-urban --runs 200 --seed 7
+  spsim run pcn-typical --set link_workers.fte_multiplier=0.5 --out out/half-fte
+  spsim run pcn-typical --set 'effects.wellbeing={dist="normal",mean=0.5,sd=0.2}'
+  spsim run my-scenario.toml --out results/my --force
+`,
+	flags: func() *flag.FlagSet { return runFlags(new(runOptions)) },
+	run:   runRun,
+}
+
+func runRun(e *env, c *command, args []string) int {
+	var o runOptions
+	fs := runFlags(&o)
+	pos, code, done := parseArgs(e, c, fs, args)
+	if done {
+		return code
+	}
+	name := scenarios.DefaultName
+	switch len(pos) {
+	case 0:
+	case 1:
+		name = pos[0]
+	default:
+		usageError(e, c, "one SCENARIO at a time (got %d: %s)", len(pos), strings.Join(pos, " "))
+		return exitUsage
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if set["runs"] && o.runs < 1 {
+		usageError(e, c, "--runs must be at least 1 (got %d)", o.runs)
+		return exitUsage
+	}
+	if o.workers < 1 {
+		usageError(e, c, "--workers must be at least 1 (got %d)", o.workers)
+		return exitUsage
+	}
+
+	started := time.Now()
+	s, err := scenarios.Load(name, o.sets)
+	if err != nil {
+		errorf(e.stderr, "%v", err)
+		return exitUsage
+	}
+	base := s.Base()
+	runs := o.runs
+	if !set["runs"] {
+		runs = base.Simulation.Runs
+	}
+	out := o.out
+	if out == "" {
+		out = filepath.Join("out", dirName(s.Name))
+	}
+	if err := output.CheckDir(out, o.force); err != nil {
+		errorf(e.stderr, "%v", err)
+		var ee *output.ExistsError
+		if errors.As(err, &ee) {
+			fmt.Fprintln(e.stderr, "  (use --force to replace it, or --out to choose another directory)")
+		}
+		return exitUsage
+	}
+	// WriteDir needs the parent of the output directory: make it now, so a
+	// problem shows before the run rather than after it.
+	if err := os.MkdirAll(filepath.Dir(filepath.Clean(out)), 0o777); err != nil {
+		errorf(e.stderr, "cannot create the output directory's parent: %v", err)
+		return exitFailure
+	}
+
+	pcns := s.PCNs()
+	col := output.NewCollector(output.Meta{
+		Scenario:     s.Name,
+		ScenarioHash: s.Hash(),
+		ResolvedTOML: s.ResolvedTOML(),
+		Seed:         o.seed,
+		Runs:         runs,
+		Workers:      o.workers,
+		PCNs:         pcns,
+		WeekDates:    sim.WeekDates(base),
+		Command:      commandLine(e.args),
+		Started:      started,
+	})
+
+	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // a second Ctrl-C kills the process at once
+	}()
+
+	if !o.quiet {
+		fmt.Fprintf(e.stderr, "spsim: running %d %s of %s (%d %s, seed %d, %d %s)\n",
+			runs, plural(runs, "run", "runs"), s.Name, len(pcns), plural(len(pcns), "PCN", "PCNs"), o.seed, o.workers, plural(o.workers, "worker", "workers"))
+	}
+	bar := newProgressBar(e.stderr, runs, o.quiet)
+	ens := sim.Ensemble{
+		PCNs:    pcns,
+		Runs:    runs,
+		Seed:    o.seed,
+		Workers: o.workers,
+		Arms:    s.Arms,
+	}
+	if bar != nil {
+		ens.OnRunDone = func(done, total int) { bar.Set(done) }
+	}
+	err = ens.Run(ctx, func(r *sim.RunResult) error {
+		col.Add(r)
+		return nil
+	})
+	if bar != nil {
+		if err == nil {
+			bar.Finish()
+		} else {
+			bar.Exit()
+			fmt.Fprintln(e.stderr)
+		}
+	}
+	if err != nil {
+		if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+			errorf(e.stderr, "interrupted after %d of %d runs; nothing written to %s", col.NumRuns(), runs, out)
+			return exitInterrupted
+		}
+		errorf(e.stderr, "run failed: %v", err)
+		return exitFailure
+	}
+	stop()
+
+	wall := time.Since(started).Seconds()
+	timing := output.Timing{WallSeconds: wall, CPUSeconds: output.ProcessCPUSeconds()}
+	if err := col.WriteDir(out, o.force, timing); err != nil {
+		errorf(e.stderr, "writing outputs: %v", err)
+		var ee *output.ExistsError
+		if errors.As(err, &ee) {
+			return exitUsage
+		}
+		return exitFailure
+	}
+
+	w := e.stdout
+	fmt.Fprintf(w, "scenario  %s (%s)\n", s.Name, s.Source)
+	fmt.Fprintf(w, "runs      %d, seed %d, %d %s\n", runs, o.seed, len(pcns), plural(len(pcns), "PCN", "PCNs"))
+	fmt.Fprintf(w, "output    %s\n", out)
+	fmt.Fprintf(w, "wall time %s (%d %s)\n\n", formatSeconds(wall), o.workers, plural(o.workers, "worker", "workers"))
+	col.Table(w)
+	if o.calibration || s.Name == "england" {
+		if base.Outcomes.ReportYear != 0 {
+			fmt.Fprintln(w)
+			col.CalibrationTable(w)
+		} else if o.calibration {
+			fmt.Fprintln(w)
+			fmt.Fprintln(w, "(no calibration table: the scenario sets outcomes.report_year = 0; try --set outcomes.report_year=2023)")
+		}
+	}
+	return exitOK
+}
+
+// newProgressBar returns a progress bar of runs on stderr, or nil when it
+// should not be shown (--quiet, or stderr is not a terminal).
+func newProgressBar(stderr io.Writer, total int, quiet bool) *progressbar.ProgressBar {
+	f, ok := stderr.(*os.File)
+	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(f),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionSetElapsedTime(true),
+		progressbar.OptionSetDescription("runs"),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+}
+
+// dirName makes a scenario name safe as one path element.
+func dirName(name string) string {
+	b := []byte(name)
+	for i, ch := range b {
+		ok := ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '-' || ch == '_' || ch == '.'
+		if !ok {
+			b[i] = '_'
+		}
+	}
+	s := strings.Trim(string(b), ".")
+	if s == "" {
+		return "scenario"
+	}
+	return s
+}
+
+// commandLine renders the command line for the manifest, quoting arguments
+// as a POSIX shell would need.
+func commandLine(args []string) string {
+	parts := []string{"spsim"}
+	for _, a := range args {
+		parts = append(parts, shellQuote(a))
+	}
+	return strings.Join(parts, " ")
+}
+
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./=:,+@%", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+func formatSeconds(s float64) string {
+	switch {
+	case s < 60:
+		return fmt.Sprintf("%.1f s", s)
+	}
+	n := int(s + 0.5)
+	if n < 3600 {
+		return fmt.Sprintf("%dm%02ds", n/60, n%60)
+	}
+	return fmt.Sprintf("%dh%02dm", n/3600, n%3600/60)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
