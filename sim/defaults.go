@@ -87,7 +87,7 @@ func DefaultParams() Params {
 			PracticeSD:     0.4,
 			FalsePositive:  0.0005,
 			MaleOR:         0.85,
-			MinorityOR:     1.15,
+			MinorityOR:     1.35,
 			IMDOR:          []float64{0.45, 0.65, 1, 1, 1},
 			WellbeingOR:    1.4,
 			RampWeeks:      208,

@@ -151,12 +151,12 @@ func (t *tally) add(u *tally, f float64) {
 	t.calRegWeeks += f * u.calRegWeeks
 	t.calWeeks = u.calWeeks
 	t.calARRSFTE += f * u.calARRSFTE
-	for k := range t.series {
-		if len(t.series[k]) < len(u.series[k]) {
-			t.series[k] = make([]float64, len(u.series[k]))
-			t.waitN = make([]float64, len(u.series[k]))
-			t.wbN = make([]float64, len(u.series[k]))
+	if n := len(u.waitN); len(t.waitN) < n {
+		// The first PCN folded into an empty run total sizes it.
+		for k := range t.series {
+			t.series[k] = make([]float64, n)
 		}
+		t.waitN, t.wbN = make([]float64, n), make([]float64, n)
 	}
 	for k := range t.series {
 		for w, v := range u.series[k] {
