@@ -41,9 +41,9 @@ func (e *Error) keyMsg() string {
 	return e.Key + ": " + e.Msg
 }
 
-// suggest returns the candidate closest to s in edit distance, or "" when
-// none is close enough to be a plausible typo.
-func suggest(s string, candidates []string) string {
+// Suggest returns the candidate closest to s in edit distance, or "" when
+// none is close enough to be a plausible typo. The CLI uses it for commands.
+func Suggest(s string, candidates []string) string {
 	best, bestD := "", -1
 	for _, c := range candidates {
 		d := levenshtein(s, c)
@@ -59,7 +59,7 @@ func suggest(s string, candidates []string) string {
 
 // didYouMean formats a suggestion as a message suffix.
 func didYouMean(s string, candidates []string) string {
-	if c := suggest(s, candidates); c != "" {
+	if c := Suggest(s, candidates); c != "" {
 		return fmt.Sprintf("; did you mean %q?", c)
 	}
 	return ""

@@ -270,7 +270,7 @@ func (sc *schema) flatten(prefix string, m map[string]any, lines map[string]int,
 				what = "table"
 			}
 			msg := fmt.Sprintf("unknown %s %q", what, linePrefix+key)
-			if s := suggest(key, sc.candidates(key)); s != "" {
+			if s := Suggest(key, sc.candidates(key)); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", linePrefix+s)
 			}
 			out = append(out, item{key: key, line: line, err: &Error{Msg: msg}})

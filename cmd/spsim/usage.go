@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"spsim/scenarios"
 	"strings"
 	"text/tabwriter"
 )
@@ -188,36 +189,14 @@ func errorf(w io.Writer, format string, a ...any) {
 
 // suggest returns ` (did you mean "x"?)` for the command closest to name, or "".
 func suggest(name string) string {
-	best, bestD := "", 3
-	for _, c := range commands {
-		if d := editDistance(name, c.name); d < bestD {
-			best, bestD = c.name, d
-		}
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = c.name
 	}
-	if best == "" {
-		return ""
+	if best := scenarios.Suggest(name, names); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return ""
 }
 
 // stringList is a repeatable string flag.
