@@ -7,9 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"spsim/scenarios"
 	"strings"
 	"text/tabwriter"
+
+	"spsim/scenarios"
 )
 
 // env is what a command runs with.
