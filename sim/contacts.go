@@ -3,8 +3,8 @@ package sim
 import "math"
 
 // contactsStep draws person i's GP consultations and A&E attendances this
-// week (step 4) and returns whether they saw a GP.
-func (s *pcnSim) contactsStep(i int, w int, band int) bool {
+// week (step 4).
+func (s *pcnSim) contactsStep(i int, w int, band int) (gp, ae int) {
 	p := &s.pop
 	nNeeds := countNeeds(p.needs[i])
 	rateGP := s.gpBase[band][boolIdx(p.female[i])][p.ltc[i]] * s.gpNeedMult[nNeeds] * s.gpWellbeingMult(p.wb[i])
@@ -13,12 +13,9 @@ func (s *pcnSim) contactsStep(i int, w int, band int) bool {
 		rateGP *= math.Pow(s.p.Effects.GPRR, float64(b))
 		rateAE *= math.Pow(s.p.Effects.AERR, float64(b))
 	}
-	gp := poissonSpacing(s.rs.atWeek(s.wk, procGP), rateGP/52)
-	ae := poissonSpacing(s.rs.atWeek(s.wk, procAE), rateAE/52)
-	if w >= 0 && (gp > 0 || ae > 0) {
-		s.out.contacts(i, w, gp, ae)
-	}
-	return gp > 0
+	gp = poissonSpacing(s.rs.atWeek(s.wk, procGP), rateGP/52)
+	ae = poissonSpacing(s.rs.atWeek(s.wk, procAE), rateAE/52)
+	return gp, ae
 }
 
 // poissonSpacing draws a Poisson count with a small mean by counting unit

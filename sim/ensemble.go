@@ -131,7 +131,7 @@ func (e Ensemble) Run(ctx context.Context, emit func(*RunResult) error) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sim := newPCNSim()
+			sim := [2]*pcnSim{newPCNSim(), newPCNSim()}
 			for u := range units {
 				if ctx.Err() != nil {
 					continue
@@ -216,16 +216,15 @@ func (e Ensemble) prepare(r int) (*runState, error) {
 	return rs, nil
 }
 
-// simulatePCN runs both arms of one PCN: the scenario first, so the
-// counterfactual can measure the same people at the same referral weeks.
-func simulatePCN(s *pcnSim, u unit) *pcnOut {
+// simulatePCN runs both arms of one PCN in lockstep (pair.go).
+func simulatePCN(s [2]*pcnSim, u unit) *pcnOut {
 	rs := u.rs
 	idx := rs.sample[u.pos]
 	spec := &rs.pcns[idx]
 	out := &pcnOut{}
 	sc, cf := &rs.arms[ScenarioArm], &rs.arms[CounterfactualArm]
-	refs := s.runArm(sc, spec, idx, rs.seed, rs.goLive[ScenarioArm][idx], &out.t[ScenarioArm], nil)
-	s.runArm(cf, spec, idx, rs.seed, rs.goLive[CounterfactualArm][idx], &out.t[CounterfactualArm], refs)
+	runPair(s[0], s[1], sc, cf, spec, idx, rs.seed, rs.goLive[ScenarioArm][idx], rs.goLive[CounterfactualArm][idx],
+		&out.t[ScenarioArm], &out.t[CounterfactualArm])
 	return out
 }
 

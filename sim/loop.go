@@ -34,7 +34,27 @@ package sim
 // over people (person-level outcomes of step 11 are recorded in the same
 // pass, from the same values). Steps 7-10 share capacity and run over the
 // queue, the caseload and the services in a fixed order.
+//
+// step is the reference engine: one arm, every person, every week. pair.go
+// runs the same phases (startWeek, personWeek, endWeek) for both arms in
+// lockstep, computing a person's week once while their histories coincide.
 func (s *pcnSim) step(w int) {
+	live := s.startWeek(w)
+
+	// 3-6 (and the person part of 11).
+	p := &s.pop
+	alive := 0
+	for i := 0; i < p.n; i++ {
+		if p.alive[i] && s.personWeek(i, w, live) {
+			alive++
+		}
+	}
+	s.endWeek(w, alive, live)
+}
+
+// startWeek runs steps 1-2 and the registrations of step 3, and reports
+// whether the PCN's service is live this week.
+func (s *pcnSim) startWeek(w int) bool {
 	s.week = w
 	live := s.live(w)
 
@@ -46,35 +66,42 @@ func (s *pcnSim) step(w int) {
 	// 2. Workforce.
 	s.workforceStep(w)
 
-	// 3-6 (and the person part of 11).
+	// 3. New registrations (the person part of 3 follows, person by person).
 	s.registrationStep(w)
 	s.out.acc.ensure(s.pop.n)
+	return live
+}
+
+// personWeek runs steps 3-6 (and records the person part of 11) for a
+// registered person, and reports whether they are still registered.
+func (s *pcnSim) personWeek(i int, w int, live bool) bool {
 	p := &s.pop
-	alive := 0
-	for i := 0; i < p.n; i++ {
-		if !p.alive[i] {
-			continue
-		}
-		band := p.ageBand(i, w)
-		s.wk = weekKey(p.key[i], w)
-		if s.exitStep(i, w, band) {
-			continue
-		}
-		alive++
-		s.path.decay(i, s.benefitDecay)
-		s.needsStep(i, w, band)
-		s.wellbeingStep(i, w)
-		if w == 0 {
-			p.wbStart[i] = p.wb[i]
-		}
-		sawGP := s.contactsStep(i, w, band)
-		if live {
-			s.identifyStep(i, w, sawGP, band)
-		}
-		if w >= 0 {
-			s.out.personWeek(i, w)
-		}
+	band := p.ageBand(i, w)
+	s.wk = weekKey(p.key[i], w)
+	if s.exitStep(i, w, band) {
+		return false
 	}
+	s.path.decay(i, s.benefitDecay)
+	s.needsStep(i, w, band)
+	s.wellbeingStep(i, w)
+	if w == 0 {
+		p.wbStart[i] = p.wb[i]
+	}
+	gp, ae := s.contactsStep(i, w, band)
+	if w >= 0 {
+		s.out.contacts(i, w, gp, ae)
+	}
+	if live {
+		s.identifyStep(i, w, gp > 0, band)
+	}
+	if w >= 0 {
+		s.out.personWeek(i, w)
+	}
+	return true
+}
+
+// endWeek runs steps 7-11 after the person pass.
+func (s *pcnSim) endWeek(w int, alive int, live bool) {
 	s.aliveCount = alive
 	if w >= 0 {
 		s.measureReferred(w)

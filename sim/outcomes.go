@@ -181,9 +181,21 @@ func (o *outcomes) referral(i int, w int) { o.t.series[SReferrals][w]++ }
 
 func (o *outcomes) needResolved(i int) { o.acc.needRes[i]++ }
 
+// contacts records person i's consultations and attendances in week w.
 func (o *outcomes) contacts(i int, w int, gp, ae int) {
+	if gp == 0 && ae == 0 {
+		return
+	}
 	o.acc.gp[i] += int32(gp)
 	o.acc.ae[i] += int32(ae)
+	o.contactCosts(w, gp, ae)
+}
+
+// contactCosts adds the cost of gp consultations and ae attendances in week w.
+func (o *outcomes) contactCosts(w int, gp, ae int) {
+	if gp == 0 && ae == 0 {
+		return
+	}
 	df := o.s.discount[w]
 	o.t.costGP += df * float64(gp) * o.s.p.Costs.GPConsultation
 	o.t.costAE += df * float64(ae) * o.s.p.Costs.AEAttendance
@@ -212,8 +224,25 @@ func (o *outcomes) personWeek(i int, w int) {
 	u = math.Min(1, u) / 52
 	o.acc.qalyRaw[i] += u
 	o.acc.qaly[i] += u * s.discount[w]
+	o.weeklyWellbeing(wb, w)
+}
+
+// weeklyWellbeing adds one person's wellbeing to week w's mean.
+func (o *outcomes) weeklyWellbeing(wb float64, w int) {
 	o.t.series[SWellbeing][w] += wb
 	o.t.wbN[w]++
+}
+
+// copyPerson sets person i's running sums to src's: used when two arms that
+// shared a person's history part (pair.go).
+func (a *personAcc) copyPerson(src *personAcc, i int) {
+	a.weeks[i] = src.weeks[i]
+	a.wbSum[i] = src.wbSum[i]
+	a.gp[i] = src.gp[i]
+	a.ae[i] = src.ae[i]
+	a.qaly[i] = src.qaly[i]
+	a.qalyRaw[i] = src.qalyRaw[i]
+	a.needRes[i] = src.needRes[i]
 }
 
 // pcnWeek records the PCN-level quantities of horizon week w.

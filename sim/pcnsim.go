@@ -66,6 +66,8 @@ type pcnSim struct {
 	refAt    [][]int32
 	followUp [][]int32
 	refs     []refEvent
+
+	div []bool // pair.go: person i's arms have parted (kept here to reuse memory)
 }
 
 // refEvent is a person's first referral in the horizon (scenario arm).

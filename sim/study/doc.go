@@ -1,0 +1,31 @@
+// Package study holds closed-form power, sample-size and bias formulas for
+// the evaluation designs that spsim grades by simulation: individually
+// randomised trials, parallel cluster-randomised trials, stepped-wedge
+// cluster trials, controlled before–after (difference-in-differences)
+// designs, and the regression-to-the-mean and loss-to-follow-up biases of
+// uncontrolled before–after studies.
+//
+// The package is pure: no I/O, no randomness and no dependency on the
+// simulator. Every exported function names the source of its formula. The
+// reference values used in the tests come from
+// /work/shared/reference/methods.md (sections 2, 5 and the golden vectors in
+// section 6), which were computed with R 4.2.2 (stats::power.t.test,
+// pwr::pwr.t.test, clusterPower::cpa.normal, swCRTdesign::swPwr) and the
+// closed forms below.
+//
+// Conventions:
+//
+//   - n is the number of participants per arm; k the number of clusters per
+//     arm; m the (mean) cluster size; icc the intracluster correlation
+//     ρ = τ²/(τ²+σ_e²); delta the true difference in means and sd the total
+//     outcome standard deviation; alpha the two-sided significance level.
+//   - "T" functions use Student's t (exact, via the noncentral t), "Z"
+//     functions use the normal approximation.
+//   - Like R's power.t.test with strict = FALSE, the t-based power functions
+//     count only the rejection region on the side of the true effect unless
+//     asked for both tails.
+//
+// Noncentral t: gonum has none, so NoncentralTCDF implements Lenth's
+// AS 243 series (as used by R's pnt) with a Gauss–Legendre quadrature
+// fallback; see its documentation for accuracy.
+package study
