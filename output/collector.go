@@ -43,6 +43,7 @@ type runData struct {
 	draws       []sim.Draw
 	adults      [sim.NumArms]float64
 	personYears [sim.NumArms]float64
+	wall, cpu   float64 // timing, for the manifest only
 }
 
 // NewCollector returns an empty Collector for the ensemble described by meta.
@@ -62,6 +63,8 @@ func (c *Collector) Add(r *sim.RunResult) {
 		draws:       slices.Clone(r.Draws),
 		adults:      r.AdultsSimulated,
 		personYears: r.PersonYears,
+		wall:        r.WallSeconds,
+		cpu:         r.CPUSeconds,
 	}
 	for a := range r.Weekly {
 		for s := range r.Weekly[a] {

@@ -191,7 +191,7 @@ func TestManifest(t *testing.T) {
 		"seed": 42.0, "runs": 3.0, "runs_requested": 3.0, "workers": 2.0,
 		"adults_simulated":    map[string]any{"scenario": 3003.0, "counterfactual": 3003.0},
 		"person_years":        map[string]any{"scenario": 15000.0, "counterfactual": 15001.5},
-		"paired_person_years": 30001.5,
+		"paired_person_years": 15000.0, // the scenario arm's person-years (issue 3's unit)
 		"started":             "2025-01-02T03:04:05Z", "wall_seconds": 1.5, "cpu_seconds": 2.25,
 		"command": "spsim run test.toml",
 		// Meta gives no hash, so it is computed from the resolved TOML.

@@ -24,21 +24,30 @@ type armTotals struct {
 
 // manifest is manifest.json. Field order is the file's key order.
 type manifest struct {
-	SchemaVersion     int       `json:"schema_version"`
-	Version           string    `json:"version"`
-	Scenario          string    `json:"scenario"`
-	ScenarioSHA256    string    `json:"scenario_sha256"`
-	Seed              uint64    `json:"seed"`
-	Runs              int       `json:"runs"`
-	RunsRequested     int       `json:"runs_requested"`
-	Workers           int       `json:"workers"`
-	AdultsSimulated   armTotals `json:"adults_simulated"`
-	PersonYears       armTotals `json:"person_years"`
-	PairedPersonYears float64   `json:"paired_person_years"`
-	Started           string    `json:"started"`
-	WallSeconds       float64   `json:"wall_seconds"`
-	CPUSeconds        float64   `json:"cpu_seconds"`
-	Command           string    `json:"command"`
+	SchemaVersion     int         `json:"schema_version"`
+	Version           string      `json:"version"`
+	Scenario          string      `json:"scenario"`
+	ScenarioSHA256    string      `json:"scenario_sha256"`
+	Seed              uint64      `json:"seed"`
+	Runs              int         `json:"runs"`
+	RunsRequested     int         `json:"runs_requested"`
+	Workers           int         `json:"workers"`
+	AdultsSimulated   armTotals   `json:"adults_simulated"`
+	PersonYears       armTotals   `json:"person_years"`
+	PairedPersonYears float64     `json:"paired_person_years"`
+	Started           string      `json:"started"`
+	WallSeconds       float64     `json:"wall_seconds"`
+	CPUSeconds        float64     `json:"cpu_seconds"`
+	Command           string      `json:"command"`
+	RunTimings        []runTiming `json:"run_timings"`
+}
+
+// runTiming is one run's entry of manifest.json's run_timings.
+type runTiming struct {
+	Run               int     `json:"run"`
+	PairedPersonYears float64 `json:"paired_person_years"`
+	WallSeconds       float64 `json:"wall_seconds"`
+	CPUSeconds        float64 `json:"cpu_seconds"`
 }
 
 func manifestFields() []column {
@@ -53,11 +62,12 @@ func manifestFields() []column {
 		{"workers", "concurrent workers (timing only: results do not depend on it)"},
 		{"adults_simulated", "distinct adults simulated, summed over runs, per arm ({scenario, counterfactual}; before any PCN-sampling scale-up)"},
 		{"person_years", "adult person-years simulated in the horizon (burn-in excluded), summed over runs, per arm"},
-		{"paired_person_years", "person-years of both arms together (scenario + counterfactual): the simulation work behind the paired comparison"},
+		{"paired_person_years", "paired person-years: adult person-years simulated in the scenario arm with the counterfactual also produced (summed over runs, before any PCN-sampling scale-up)"},
 		{"started", "start time, RFC 3339 (timing)"},
 		{"wall_seconds", "elapsed seconds (timing)"},
 		{"cpu_seconds", "user + system CPU seconds of the process (timing)"},
 		{"command", "the command line that produced the outputs"},
+		{"run_timings", "one record per run: run, paired_person_years, wall_seconds and cpu_seconds (seconds of the run's PCN units on their worker threads; timing)"},
 	}
 }
 
@@ -87,7 +97,11 @@ func (c *Collector) manifestJSON(timing Timing) ([]byte, error) {
 		m.PersonYears.Scenario += d.personYears[sim.ScenarioArm]
 		m.PersonYears.Counterfactual += d.personYears[sim.CounterfactualArm]
 	}
-	m.PairedPersonYears = m.PersonYears.Scenario + m.PersonYears.Counterfactual
+	m.PairedPersonYears = m.PersonYears.Scenario
+	m.RunTimings = []runTiming{}
+	for _, d := range c.runs {
+		m.RunTimings = append(m.RunTimings, runTiming{d.run, d.personYears[sim.ScenarioArm], d.wall, d.cpu})
+	}
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("encoding manifest.json: %w", err)

@@ -2,8 +2,15 @@ package sim
 
 import (
 	"context"
+	"fmt"
 	"testing"
 )
+
+// Benchmarks of the engine. Throughput is reported in paired person-years
+// per second of one core: adult-years simulated in the scenario arm with the
+// comparator arm produced too (issue 3's unit). Run with
+//
+//	go test ./sim -run '^$' -bench . -benchtime 3x
 
 // defaultArms returns the default scenario and its default comparator (no
 // social prescribing).
@@ -13,10 +20,8 @@ func defaultArms(p Params) func(int, uint64) (Params, Params, []Draw, error) {
 	return func(int, uint64) (Params, Params, []Draw, error) { return p, c, nil, nil }
 }
 
-// BenchmarkRunPCNTypical measures one run (both arms) of the default scenario
-// on one worker and reports paired person-years per second.
-func BenchmarkRunPCNTypical(b *testing.B) {
-	p := DefaultParams()
+// benchRuns runs b.N single-worker runs of p and reports throughput.
+func benchRuns(b *testing.B, p Params) {
 	e := Ensemble{PCNs: SyntheticPCNs(p), Runs: 1, Workers: 1, Arms: defaultArms(p)}
 	var py float64
 	b.ResetTimer()
@@ -30,4 +35,60 @@ func BenchmarkRunPCNTypical(b *testing.B) {
 		}
 	}
 	b.ReportMetric(py/b.Elapsed().Seconds(), "paired-person-years/s")
+	b.ReportMetric(b.Elapsed().Seconds()*1e9/py, "ns/paired-person-year")
+}
+
+// BenchmarkRunPCNTypical is one run (both arms) of the default scenario.
+func BenchmarkRunPCNTypical(b *testing.B) { benchRuns(b, DefaultParams()) }
+
+// BenchmarkEnglandPCN is one PCN of the england scenario: median size
+// (45,040 registered, 5 practices), 10 years from July 2019, national path.
+func BenchmarkEnglandPCN(b *testing.B) {
+	p := DefaultParams()
+	p.PCNs.Registered, p.PCNs.Practices = 45040, 5
+	p.Simulation.Years = 10
+	benchRuns(b, p)
+}
+
+// BenchmarkPopulationSize shows that cost grows linearly in people x years:
+// ns per paired person-year should be flat across list sizes.
+func BenchmarkPopulationSize(b *testing.B) {
+	for _, n := range []float64{10000, 40000, 160000} {
+		b.Run(fmt.Sprintf("registered=%.0f", n), func(b *testing.B) {
+			p := DefaultParams()
+			p.PCNs.Registered = n
+			p.PCNs.RegisteredMin = 1000
+			benchRuns(b, p)
+		})
+	}
+}
+
+// BenchmarkWeek is one simulated week of both arms of a pcn-typical PCN in
+// 2023 (service live, queues and services busy), per person.
+func BenchmarkWeek(b *testing.B) {
+	p := DefaultParams()
+	c := noSP(p)
+	pcns := SyntheticPCNs(p)
+	a, o := newPCNSim(), newPCNSim()
+	var ta, tb tally
+	// Simulate to mid-2023 once; then time single weeks from a copy of that point.
+	p.Simulation.Years, c.Simulation.Years = 4, 4
+	runPair(a, o, &p, &c, &pcns[0], 0, 1, p.Rollout.GoLive, c.Rollout.GoLive, &ta, &tb)
+	w := a.weeks - 1
+	liveA, liveB := a.live(w), o.live(w)
+	b.ResetTimer()
+	for k := 0; k < b.N; k++ {
+		for i := 0; i < a.pop.n; i++ {
+			if !a.pop.alive[i] {
+				continue
+			}
+			if a.div[i] {
+				a.personWeek(i, w, liveA)
+				o.personWeek(i, w, liveB)
+				continue
+			}
+			a.sharedPersonWeek(o, i, w, liveA, liveB)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(a.aliveCount), "ns/person-week")
 }

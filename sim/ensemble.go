@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"time"
 )
 
 // Ensemble is a set of independent runs of one scenario and its comparator.
@@ -66,6 +67,7 @@ type runState struct {
 	pcnRuns    []PCNRun
 	personWeek [NumArms]float64
 	pcns       []PCNSpec
+	wall, cpu  float64 // seconds spent on the run's units
 	adults     [NumArms]float64
 }
 
@@ -131,13 +133,20 @@ func (e Ensemble) Run(ctx context.Context, emit func(*RunResult) error) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// A worker stays on one OS thread so its CPU time can be measured.
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
 			sim := [2]*pcnSim{newPCNSim(), newPCNSim()}
 			for u := range units {
 				if ctx.Err() != nil {
 					continue
 				}
+				t0, c0 := time.Now(), threadCPUSeconds()
 				out := simulatePCN(sim, u)
+				wall, cpu := time.Since(t0).Seconds(), threadCPUSeconds()-c0
 				mu.Lock()
+				u.rs.wall += wall
+				u.rs.cpu += cpu
 				complete := u.rs.fold(u.pos, out)
 				mu.Unlock()
 				if complete {
@@ -257,7 +266,8 @@ func (rs *runState) fold(pos int, out *pcnOut) bool {
 
 // result assembles the run's result from its folded sums.
 func (rs *runState) result() *RunResult {
-	r := &RunResult{Run: rs.run, Seed: rs.seed, Draws: rs.draws, Scale: rs.scale, PCNs: rs.pcnRuns}
+	r := &RunResult{Run: rs.run, Seed: rs.seed, Draws: rs.draws, Scale: rs.scale, PCNs: rs.pcnRuns,
+		WallSeconds: rs.wall, CPUSeconds: rs.cpu}
 	for a := range rs.sum {
 		rs.sum[a].values(&r.Values[a])
 		rs.sum[a].weekly(&r.Weekly[a])

@@ -41,7 +41,8 @@ type pcnSim struct {
 	gpNeedMult          [numNeeds + 1]float64
 	aeNeedMult          [numNeeds + 1]float64
 	gpWBTable           []float64
-	identLogit          []float64 // practice log-odds offsets
+	needWB              [1 << numNeeds]float64 // wellbeing effect of each set of active needs
+	identLogit          []float64              // practice log-odds offsets
 	identLogitRamp      float64
 	identIMD            [5]float64
 	identMale           float64
@@ -91,6 +92,7 @@ func (s *pcnSim) setup(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goL
 
 	s.buildNeedTables()
 	s.buildContactTables()
+	s.buildWellbeingTable()
 	wb := &p.Wellbeing
 	s.ar1 = wb.AR1Weekly
 	s.ar1Innov = math.Sqrt(1-wb.AR1Weekly*wb.AR1Weekly) * math.Sqrt(1-wb.LatentShare) * wb.SD

@@ -29,6 +29,10 @@ type RunResult struct {
 	// PersonYears the adult person-years simulated in the horizon, burn-in excluded.
 	AdultsSimulated [NumArms]float64
 	PersonYears     [NumArms]float64
+
+	// Timing (the only fields that vary between identical runs): wall and
+	// CPU seconds the run's PCN units took, summed over units.
+	WallSeconds, CPUSeconds float64
 }
 
 // PCNRun holds one PCN's group-"all" metric values in one run.

@@ -19,13 +19,7 @@ func (s *pcnSim) wellbeingStep(i int, w int) {
 // prescribing gain, kept inside the WEMWBS range.
 func (s *pcnSim) observedWellbeing(i int) float64 {
 	p := &s.pop
-	v := float64(p.latent[i]) + float64(p.transient[i])
-	if s.p.Wellbeing.NeedEffects {
-		for m := p.needs[i]; m != 0; m &= m - 1 {
-			k := trailingZeros8(m)
-			v += s.need(k).WellbeingEffect
-		}
-	}
+	v := float64(p.latent[i]) + float64(p.transient[i]) + s.needWB[p.needs[i]]
 	v += s.path.gainPoints(i)
 	if v < wemwbsMin {
 		return wemwbsMin
@@ -56,4 +50,20 @@ func trailingZeros8(m uint8) int {
 		n++
 	}
 	return n
+}
+
+// buildWellbeingTable precomputes the wellbeing effect of every combination
+// of active needs (zero when need effects are switched off).
+func (s *pcnSim) buildWellbeingTable() {
+	for m := range s.needWB {
+		s.needWB[m] = 0
+		if !s.p.Wellbeing.NeedEffects {
+			continue
+		}
+		for k := 0; k < numNeeds; k++ {
+			if m&(1<<k) != 0 {
+				s.needWB[m] += s.need(k).WellbeingEffect
+			}
+		}
+	}
 }

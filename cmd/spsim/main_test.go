@@ -298,7 +298,7 @@ func stripTiming(t *testing.T, b []byte) []byte {
 	if err := json.Unmarshal(b, &m); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"started", "wall_seconds", "cpu_seconds", "workers", "command"} {
+	for _, k := range []string{"started", "wall_seconds", "cpu_seconds", "workers", "command", "run_timings"} {
 		if _, ok := m[k]; !ok {
 			t.Errorf("manifest.json has no %q", k)
 		}

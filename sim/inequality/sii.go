@@ -41,7 +41,15 @@ func SII(values, weights []float64) (sii, intercept float64, err error) {
 	if pos < 2 {
 		return 0, 0, ErrFewGroups
 	}
-	intercept, sii = stat.LinearRegression(ridits(a), values, a, false)
+	// gonum's weighted LinearRegression divides the covariance and the
+	// variance by (Σw − 1); the factor cancels in the slope unless Σw is
+	// exactly 1, when it gives 0/0. Shares sum to one, so pass 2a (Σ = 2):
+	// WLS is invariant to scaling the weights.
+	w := make([]float64, len(a))
+	for i, ai := range a {
+		w[i] = 2 * ai
+	}
+	intercept, sii = stat.LinearRegression(ridits(a), values, w, false)
 	return sii, intercept, nil
 }
 

@@ -68,7 +68,15 @@ func TestSIIPropertiesAndErrors(t *testing.T) {
 	if _, _, err := SII([]float64{1, 2}, []float64{1, -1}); err != ErrWeights {
 		t.Errorf("negative weight: %v", err)
 	}
-	if _, err := RII([]float64{-1, 1}, []float64{1, 1}); err == nil {
+	// Weights that are exactly shares (Σ = 1) or sum to 1 + ε must work
+	// (gonum divides by Σw − 1 internally).
+	for _, w := range [][]float64{{0.2, 0.2, 0.2, 0.2, 0.2}, {0.5, 0.25, 0.25 + 1e-16, 0, 0}, {1, 1, 1, 1, 1}} {
+		s, _, err := SII(haleVal, w)
+		if err != nil || s != s {
+			t.Errorf("SII weights %v: %v %v", w, s, err)
+		}
+	}
+	if _, err := RII([]float64{1, 3}, []float64{1, 1}); err == nil {
 		t.Errorf("RII with zero intercept: want error")
 	}
 }
