@@ -46,6 +46,11 @@ type runData struct {
 	wall, cpu   float64 // timing, for the manifest only
 }
 
+// WeeklyRuns is how many runs (those with the lowest run indices) the weekly
+// series of timeseries.csv are computed from: a bounded store, so an
+// ensemble of any size keeps O(runs x metrics) numbers in memory.
+const WeeklyRuns = 200
+
 // NewCollector returns an empty Collector for the ensemble described by meta.
 func NewCollector(meta Meta) *Collector {
 	return &Collector{meta: meta}
@@ -66,9 +71,14 @@ func (c *Collector) Add(r *sim.RunResult) {
 		wall:        r.WallSeconds,
 		cpu:         r.CPUSeconds,
 	}
-	for a := range r.Weekly {
-		for s := range r.Weekly[a] {
-			d.weekly[a][s] = slices.Clone(r.Weekly[a][s])
+	// Weekly series are kept for the first WeeklyRuns runs only, so memory
+	// grows by scalars per run, not by series; the run index (not arrival
+	// order) decides, so any split of the runs keeps the same ones.
+	if r.Run < WeeklyRuns {
+		for a := range r.Weekly {
+			for s := range r.Weekly[a] {
+				d.weekly[a][s] = slices.Clone(r.Weekly[a][s])
+			}
 		}
 	}
 	i, found := slices.BinarySearchFunc(c.runs, d.run, func(x *runData, run int) int { return cmp.Compare(x.run, run) })

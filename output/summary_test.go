@@ -5,6 +5,7 @@ import (
 	"math"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"spsim/sim"
@@ -140,5 +141,45 @@ func TestSummaryEmptyCollector(t *testing.T) {
 	}
 	if m, ok := doc["metrics"].([]any); !ok || len(m) != 0 {
 		t.Errorf("metrics of an empty collector = %#v, want []", doc["metrics"])
+	}
+}
+
+// Weekly series come from the first WeeklyRuns runs only, whatever the
+// ensemble's size, while scalar metrics use every run.
+func TestWeeklySeriesBoundedStore(t *testing.T) {
+	c := NewCollector(Meta{Scenario: "bounded", Runs: WeeklyRuns + 50})
+	for r := 0; r < WeeklyRuns+50; r++ {
+		var res sim.RunResult
+		res.Run = r
+		for a := range res.Weekly {
+			for s := range res.Weekly[a] {
+				res.Weekly[a][s] = []float64{float64(r)}
+			}
+			for m := range res.Values[a] {
+				for g := range res.Values[a][m] {
+					res.Values[a][m][g] = float64(r)
+				}
+			}
+		}
+		c.Add(&res)
+	}
+	kept := 0
+	for _, d := range c.runs {
+		if d.weekly[0][0] != nil {
+			kept++
+		}
+	}
+	if kept != WeeklyRuns {
+		t.Fatalf("weekly series kept for %d runs, want %d", kept, WeeklyRuns)
+	}
+	if rec, ok := c.Find("referrals", "scenario", "all"); !ok || rec.NRuns != WeeklyRuns+50 {
+		t.Fatalf("scalar metrics use %d runs, want %d", rec.NRuns, WeeklyRuns+50)
+	}
+	b, err := c.timeseriesCSV()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), ",scenario,referrals,200,") {
+		t.Fatalf("timeseries.csv does not report n_runs 200:\n%s", b[:min(len(b), 400)])
 	}
 }

@@ -13,7 +13,7 @@ func timeseriesColumns() []column {
 		{"date", "first day of the week, YYYY-MM-DD"},
 		{"arm", "scenario, counterfactual or difference (per run, scenario − counterfactual, where both are defined)"},
 		{"series", "weekly series name (see Weekly series)"},
-		{"n_runs", "runs defining the series in this week and arm"},
+		{"n_runs", "runs defining the series in this week and arm, among runs 0-199: weekly series are kept for the first 200 runs only (a bounded store)"},
 		{"mean", "mean across those runs"},
 		{q[0], "2.5% quantile across runs"},
 		{q[1], "10% quantile across runs"},

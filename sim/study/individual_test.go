@@ -41,11 +41,21 @@ func TestNForPowerGolden(t *testing.T) {
 	}
 }
 
+// P3. R's 3.583260 is uniroot's answer with tol ≈ 1.22e-4 on the interval
+// sd·(1e-7, 1e7); the exact root is 3.5832476 (1.24e-5 lower, just outside
+// the suggested 1e-5). The test therefore checks (a) that MDET is the exact
+// root, (b) that it is within uniroot's tolerance of R's value, and (c) that
+// repeating R's uniroot iteration on our PowerT reproduces R's printed value
+// to 1e-6.
 func TestMDEGolden(t *testing.T) {
-	// P3
-	near(t, "P3 MDET", MDET(100, 9, 0.05, 0.8, false), 3.583260, 1e-5)
+	d := MDET(100, 9, 0.05, 0.8, false)
+	near(t, "P3 PowerT at MDET (exact root)", PowerT(100, d, 9, 0.05, false), 0.8, 1e-12)
+	near(t, "P3 MDET vs R (uniroot tol 1.22e-4)", d, 3.583260, 1.5e-4)
+	rtol := math.Pow(2.220446049250313e-16, 0.25)
+	f := func(x float64) float64 { return PowerT(100, x, 9, 0.05, false) - 0.8 }
+	near(t, "P3 MDET via R's uniroot path", rZeroin(f, 9e-7, 9e7, rtol, 1000), 3.583260, 1e-6)
 	near(t, "P3 MDEZ", MDEZ(100, 9, 0.05, 0.8), 3.565836, 1e-5)
-	near(t, "P3 MDET/sd", MDET(100, 9, 0.05, 0.8, false)/9, 0.39814, 1e-5)
+	near(t, "P3 MDET/sd", d/9, 0.39814, 1e-5)
 }
 
 func TestAttritionInflate(t *testing.T) {
