@@ -138,9 +138,6 @@ func (s *pcnSim) endEpisode(i int, w int) {
 // leaveEpisode removes a person who died or left the list from every list.
 func (s *pcnSim) leaveEpisode(i int, w int) {
 	pw := &s.path
-	if len(pw.state) == 0 {
-		return
-	}
 	switch pw.state[i] {
 	case stWaiting:
 		s.queue = removeID(s.queue, int32(i))

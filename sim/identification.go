@@ -1,6 +1,9 @@
 package sim
 
-import "math"
+import (
+	"math"
+	"math/bits"
+)
 
 // eligible reports whether person i can be referred in week w: not already in
 // an episode, and past the re-referral gap since the last one ended.
@@ -39,7 +42,7 @@ func (s *pcnSim) identifyStep(i int, w int, sawGP bool, band int) {
 			p1 := 1 / (1 + math.Exp(-lo))
 			var wsum float64
 			for m := needs; m != 0; m &= m - 1 {
-				wsum += s.need(trailingZeros8(m)).Weight
+				wsum += s.need(bits.TrailingZeros8(m)).Weight
 			}
 			prob = 1 - math.Pow(1-p1, wsum)
 		}

@@ -1,6 +1,9 @@
 package sim
 
-import "math"
+import (
+	"math"
+	"math/bits"
+)
 
 // The six social needs, in the order of the Needs struct.
 const (
@@ -111,13 +114,7 @@ func (s *pcnSim) needsStep(i int, w int, band int) {
 }
 
 // countNeeds returns the number of active needs in a bitmask.
-func countNeeds(m uint8) int {
-	n := 0
-	for ; m != 0; m &= m - 1 {
-		n++
-	}
-	return n
-}
+func countNeeds(m uint8) int { return bits.OnesCount8(m) }
 
 // primaryNeed returns the active need most likely to be the reason for
 // referral (highest weight), or -1.

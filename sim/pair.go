@@ -16,17 +16,8 @@ package sim
 // comparator. The comparator measures wellbeing_change_referred on the
 // people the scenario refers, at the same weeks.
 func runPair(a, b *pcnSim, pa, pb *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goA, goB Date, ta, tb *tally) {
-	a.setup(pa, spec, pcnIdx, runSeed, goA, ta)
-	b.setup(pb, spec, pcnIdx, runSeed, goB, tb)
-	n0 := int(spec.Registered()*pa.Population.AdultShare) + 16
-	a.out.acc.reset(n0)
-	b.out.acc.reset(n0)
-	a.populate()
-	b.populate()
-	a.out.acc.ensure(a.pop.n)
-	b.out.acc.ensure(b.pop.n)
-	a.buildCatalogue()
-	b.buildCatalogue()
+	a.begin(pa, spec, pcnIdx, runSeed, goA, ta)
+	b.begin(pb, spec, pcnIdx, runSeed, goB, tb)
 	div := a.div[:0]
 	measured := 0 // scenario referral events already handed to the comparator
 	for w := a.firstWeek; w < a.weeks; w++ {
@@ -61,10 +52,7 @@ func runPair(a, b *pcnSim, pa, pb *Params, spec *PCNSpec, pcnIdx int, runSeed ui
 		}
 		a.endWeek(w, aliveA, liveA)
 		for ; measured < len(a.refs); measured++ {
-			r := a.refs[measured]
-			b.refAt[r.week] = append(b.refAt[r.week], r.person)
-			fu := int(r.week) + pb.Outcomes.FollowUpWeeks
-			b.followUp[fu] = append(b.followUp[fu], r.person)
+			b.measureAt(a.refs[measured])
 		}
 		b.endWeek(w, aliveB, liveB)
 	}

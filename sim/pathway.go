@@ -101,9 +101,6 @@ func (pw *pathway) helpedNeed(i int) int {
 	return -1
 }
 
-// benefit returns the share of the full effect person i currently enjoys.
-func (pw *pathway) benefit(i int) float64 { return float64(pw.benefitV[i]) }
-
 // gainPoints returns person i's current wellbeing gain in WEMWBS points.
 func (pw *pathway) gainPoints(i int) float64 {
 	b := pw.benefitV[i]

@@ -205,6 +205,14 @@ func (s *pcnSim) firstReferral(i int, w int) {
 	}
 }
 
+// measureAt schedules this arm's measurements of another arm's referral r:
+// wellbeing at the referral week and at follow-up.
+func (s *pcnSim) measureAt(r refEvent) {
+	s.refAt[r.week] = append(s.refAt[r.week], r.person)
+	fu := int(r.week) + s.p.Outcomes.FollowUpWeeks
+	s.followUp[fu] = append(s.followUp[fu], r.person)
+}
+
 // measureReferred takes this week's measurements for wellbeing_change_referred.
 func (s *pcnSim) measureReferred(w int) {
 	for _, i := range s.refAt[w] {
@@ -217,19 +225,23 @@ func (s *pcnSim) measureReferred(w int) {
 	}
 }
 
-// runArm simulates the whole arm: population, burn-in and horizon. refs, if
-// given, are the scenario arm's referral index weeks to measure in this arm.
-func (s *pcnSim) runArm(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goLive Date, t *tally, refs []refEvent) []refEvent {
+// begin prepares an arm and creates its world at the start of the burn-in:
+// the population and the community services.
+func (s *pcnSim) begin(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goLive Date, t *tally) {
 	s.setup(p, spec, pcnIdx, runSeed, goLive, t)
 	s.out.acc.reset(int(spec.Registered()*p.Population.AdultShare) + 16)
-	for _, r := range refs {
-		s.refAt[r.week] = append(s.refAt[r.week], r.person)
-		fu := int(r.week) + p.Outcomes.FollowUpWeeks
-		s.followUp[fu] = append(s.followUp[fu], r.person)
-	}
 	s.populate()
 	s.out.acc.ensure(s.pop.n)
 	s.buildCatalogue()
+}
+
+// runArm simulates the whole arm: population, burn-in and horizon. refs, if
+// given, are the scenario arm's referral index weeks to measure in this arm.
+func (s *pcnSim) runArm(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goLive Date, t *tally, refs []refEvent) []refEvent {
+	s.begin(p, spec, pcnIdx, runSeed, goLive, t)
+	for _, r := range refs {
+		s.measureAt(r)
+	}
 	for w := s.firstWeek; w < s.weeks; w++ {
 		s.step(w)
 	}

@@ -109,6 +109,3 @@ func (s *streams) NormFloat64() float64 { return s.rng.NormFloat64() }
 
 // ExpFloat64 returns a unit exponential number.
 func (s *streams) ExpFloat64() float64 { return s.rng.ExpFloat64() }
-
-// Perm returns a random permutation of 0..n-1.
-func (s *streams) Perm(n int) []int { return s.rng.Perm(n) }

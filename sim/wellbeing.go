@@ -43,15 +43,6 @@ func (s *pcnSim) wellbeingZ(i int) float64 {
 	return z
 }
 
-func trailingZeros8(m uint8) int {
-	n := 0
-	for m&1 == 0 {
-		m >>= 1
-		n++
-	}
-	return n
-}
-
 // buildWellbeingTable precomputes the wellbeing effect of every combination
 // of active needs (zero when need effects are switched off).
 func (s *pcnSim) buildWellbeingTable() {
