@@ -63,32 +63,44 @@ func BenchmarkPopulationSize(b *testing.B) {
 	}
 }
 
-// BenchmarkWeek is one simulated week of both arms of a pcn-typical PCN in
-// 2023 (service live, queues and services busy), per person.
-func BenchmarkWeek(b *testing.B) {
+// BenchmarkReferenceWeek is one person-week of the reference engine (the
+// plain weekly step) in a pcn-typical PCN in 2023, service live.
+func BenchmarkReferenceWeek(b *testing.B) {
 	p := DefaultParams()
-	c := noSP(p)
 	pcns := SyntheticPCNs(p)
-	a, o := newPCNSim(), newPCNSim()
-	var ta, tb tally
-	// Simulate to mid-2023 once; then time single weeks from a copy of that point.
-	p.Simulation.Years, c.Simulation.Years = 4, 4
-	runPair(a, o, &p, &c, &pcns[0], 0, 1, p.Rollout.GoLive, c.Rollout.GoLive, &ta, &tb)
+	a := newPCNSim()
+	var ta tally
+	// Simulate to mid-2023 once; then time the person pass of one week.
+	p.Simulation.Years = 4
+	a.runArm(&p, &pcns[0], 0, 1, p.Rollout.GoLive, &ta, nil)
 	w := a.weeks - 1
-	liveA, liveB := a.live(w), o.live(w)
+	live := a.live(w)
 	b.ResetTimer()
 	for k := 0; k < b.N; k++ {
 		for i := 0; i < a.pop.n; i++ {
-			if !a.pop.alive[i] {
-				continue
+			if a.pop.alive[i] {
+				a.personWeek(i, w, live)
 			}
-			if a.div[i] {
-				a.personWeek(i, w, liveA)
-				o.personWeek(i, w, liveB)
-				continue
-			}
-			a.sharedPersonWeek(o, i, w, liveA, liveB)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(a.aliveCount), "ns/person-week")
+}
+
+// BenchmarkReferenceRunPCNTypical is one run of the default scenario with
+// the reference engine, for comparison with BenchmarkRunPCNTypical.
+func BenchmarkReferenceRunPCNTypical(b *testing.B) {
+	p := DefaultParams()
+	e := Ensemble{PCNs: SyntheticPCNs(p), Runs: 1, Workers: 1, Arms: defaultArms(p), Reference: true}
+	var py float64
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e.Seed = uint64(i)
+		if err := e.Run(context.Background(), func(r *RunResult) error {
+			py += r.PersonYears[ScenarioArm]
+			return nil
+		}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(b.Elapsed().Seconds()*1e9/py, "ns/paired-person-year")
 }

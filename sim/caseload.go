@@ -29,7 +29,7 @@ func (s *pcnSim) queueStep(w int) {
 	s.queue = kept
 	if sp.QueueOrder == "priority" {
 		sort.SliceStable(s.queue, func(a, b int) bool {
-			return s.pop.wb[s.queue[a]] < s.pop.wb[s.queue[b]]
+			return s.path.refWB[s.queue[a]] < s.path.refWB[s.queue[b]]
 		})
 	}
 	// Slots left after this week's caseload contacts.
@@ -57,7 +57,7 @@ func (s *pcnSim) firstContact(i int, w int) {
 		s.out.wait(i, w, float64(w-int(pw.since[i])))
 	}
 	rng := s.rs.at(s.pop.key[i], procSupport, w)
-	nNeeds := countNeeds(s.pop.needs[i])
+	nNeeds := countNeeds(s.needsOf(i))
 	full := false
 	if nNeeds > 0 {
 		pFull := sp.FullSupport + sp.FullSupportPerNeed*float64(nNeeds-1)
@@ -74,7 +74,7 @@ func (s *pcnSim) firstContact(i int, w int) {
 	}
 	// Brief signposting: the case closes; some people take up a service themselves.
 	if signpost {
-		s.startService(i, w, s.primaryNeed(s.pop.needs[i]))
+		s.startService(i, w, s.primaryNeed(s.needsOf(i)))
 	}
 	s.endEpisode(i, w)
 }
@@ -105,10 +105,10 @@ func (s *pcnSim) supportStep(w int) {
 				s.mark(i, flagThree, calThree)
 			}
 			if c == sp.OnwardAtContact && uOnward < sp.OnwardUptake {
-				s.startService(i, w, s.primaryNeed(s.pop.needs[i]))
+				s.startService(i, w, s.primaryNeed(s.needsOf(i)))
 			}
 			if c >= int(pw.planned[i]) {
-				pw.raise(i, s.p.Effects.SupportShare)
+				s.raise(i, w, s.p.Effects.SupportShare)
 				if uPractical < sp.PracticalSupport {
 					s.mark(i, flagIntervention, calIntervention)
 				}
@@ -117,7 +117,7 @@ func (s *pcnSim) supportStep(w int) {
 			}
 		}
 		if w-int(pw.since[i]) >= sp.MaxWeeks {
-			pw.raise(i, s.p.Effects.SupportShare*float64(pw.contacts[i])/float64(pw.planned[i]))
+			s.raise(i, w, s.p.Effects.SupportShare*float64(pw.contacts[i])/float64(pw.planned[i]))
 			s.endEpisode(i, w)
 			continue
 		}

@@ -5,11 +5,11 @@ import "math"
 // contactsStep draws person i's GP consultations and A&E attendances this
 // week (step 4).
 func (s *pcnSim) contactsStep(i int, w int, band int) (gp, ae int) {
-	p := &s.pop
+	p := s.pop
 	nNeeds := countNeeds(p.needs[i])
-	rateGP := s.gpBase[band][boolIdx(p.female[i])][p.ltc[i]] * s.gpNeedMult[nNeeds] * s.gpWellbeingMult(p.wb[i])
+	rateGP := s.gpBase[band][boolIdx(p.female[i])][p.ltc[i]] * s.gpNeedMult[nNeeds] * s.gpWellbeingMult(observed(float64(p.wb[i])))
 	rateAE := s.aeBase[band][p.imd[i]][p.ltc[i]] * s.aeNeedMult[nNeeds]
-	if b := s.path.benefitV[i]; b > 0 {
+	if b := s.path.benefit(i, w); b > 0 {
 		rateGP *= math.Pow(s.p.Effects.GPRR, float64(b))
 		rateAE *= math.Pow(s.p.Effects.AERR, float64(b))
 	}
@@ -32,8 +32,8 @@ func poissonSpacing(rng *streams, mean float64) int {
 // gpWellbeingMult is the GP rate ratio gp_wellbeing_rr^(-z) for observed
 // wellbeing wb, from a table over the WEMWBS range (linear interpolation
 // between tenths of a point: relative error below 1e-6).
-func (s *pcnSim) gpWellbeingMult(wb float32) float64 {
-	x := (float64(wb) - wemwbsMin) * wbTableStep
+func (s *pcnSim) gpWellbeingMult(wb float64) float64 {
+	x := (wb - wemwbsMin) * wbTableStep
 	j := int(x)
 	if j >= len(s.gpWBTable)-1 {
 		return s.gpWBTable[len(s.gpWBTable)-1]

@@ -25,6 +25,10 @@ type Ensemble struct {
 
 	// OnRunDone, if set, is called (from one goroutine at a time) after each run.
 	OnRunDone func(done, total int)
+
+	// Reference runs the plain week-by-week reference engine (loop.go)
+	// instead of the event engine: slower, for checking the event engine.
+	Reference bool
 }
 
 // RunSeed derives the seed of run r from the ensemble seed.
@@ -77,8 +81,9 @@ type pcnOut struct {
 }
 
 type unit struct {
-	rs  *runState
-	pos int // position in rs.sample
+	rs        *runState
+	pos       int  // position in rs.sample
+	reference bool // simulate with the reference engine
 }
 
 // Run simulates the runs and calls emit with each result in run order. It
@@ -118,7 +123,7 @@ func (e Ensemble) Run(ctx context.Context, emit func(*RunResult) error) error {
 			}
 			for pos := range rs.sample {
 				select {
-				case units <- unit{rs, pos}:
+				case units <- unit{rs, pos, e.Reference}:
 				case <-ctx.Done():
 					return
 				}
@@ -225,15 +230,22 @@ func (e Ensemble) prepare(r int) (*runState, error) {
 	return rs, nil
 }
 
-// simulatePCN runs both arms of one PCN in lockstep (pair.go).
+// simulatePCN runs both arms of one PCN with the event engine (event.go), or
+// with the reference engine (loop.go) one arm after the other.
 func simulatePCN(s [2]*pcnSim, u unit) *pcnOut {
 	rs := u.rs
 	idx := rs.sample[u.pos]
 	spec := &rs.pcns[idx]
 	out := &pcnOut{}
 	sc, cf := &rs.arms[ScenarioArm], &rs.arms[CounterfactualArm]
-	runPair(s[0], s[1], sc, cf, spec, idx, rs.seed, rs.goLive[ScenarioArm][idx], rs.goLive[CounterfactualArm][idx],
-		&out.t[ScenarioArm], &out.t[CounterfactualArm])
+	ta, tb := &out.t[ScenarioArm], &out.t[CounterfactualArm]
+	goA, goB := rs.goLive[ScenarioArm][idx], rs.goLive[CounterfactualArm][idx]
+	if u.reference {
+		refs := s[0].runArm(sc, spec, idx, rs.seed, goA, ta, nil)
+		s[1].runArm(cf, spec, idx, rs.seed, goB, tb, refs)
+		return out
+	}
+	runEvents(s[0], s[1], sc, cf, spec, idx, rs.seed, goA, goB, ta, tb)
 	return out
 }
 

@@ -19,34 +19,13 @@ func (s *pcnSim) identifyStep(i int, w int, sawGP bool, band int) {
 	if !s.eligible(i, w) {
 		return
 	}
-	p := &s.pop
+	p := s.pop
 	id := &s.p.Identification
 	needs := p.needs[i]
 	referred, self := false, false
 	if sawGP {
 		rng := s.rs.atWeek(s.wk, procIdentify)
-		var prob float64
-		if needs == 0 {
-			prob = id.FalsePositive
-		} else {
-			// Odds of spotting one need of weight 1 for this person at this
-			// practice; each active need is a chance, weighted by how often
-			// that need is raised and recognised.
-			lo := s.identLogit[p.practice[i]] + s.identLogitRamp + s.identIMD[p.imd[i]] - s.lnIdentWB*s.wellbeingZ(i)
-			if !p.female[i] {
-				lo += s.identMale
-			}
-			if p.minority[i] {
-				lo += s.identMinority
-			}
-			p1 := 1 / (1 + math.Exp(-lo))
-			var wsum float64
-			for m := needs; m != 0; m &= m - 1 {
-				wsum += s.need(bits.TrailingZeros8(m)).Weight
-			}
-			prob = 1 - math.Pow(1-p1, wsum)
-		}
-		referred = rng.Float64() < prob
+		referred = rng.Float64() < s.identProb(i, needs, observed(float64(p.wb[i])))
 	}
 	if !referred && id.SelfReferral && needs != 0 {
 		rng := s.rs.atWeek(s.wk, procSelfReferral)
@@ -63,10 +42,35 @@ func (s *pcnSim) identifyStep(i int, w int, sawGP bool, band int) {
 	}
 }
 
+// identProb is the probability that a consultation leads to a referral of
+// person i, with active needs and observed wellbeing wb.
+func (s *pcnSim) identProb(i int, needs uint8, wb float64) float64 {
+	if needs == 0 {
+		return s.p.Identification.FalsePositive
+	}
+	p := s.pop
+	// Odds of spotting one need of weight 1 for this person at this
+	// practice; each active need is a chance, weighted by how often that
+	// need is raised and recognised.
+	lo := s.identLogit[p.practice[i]] + s.identLogitRamp + s.identIMD[p.imd[i]] - s.lnIdentWB*s.wellbeingZ(wb)
+	if !p.female[i] {
+		lo += s.identMale
+	}
+	if p.minority[i] {
+		lo += s.identMinority
+	}
+	p1 := 1 / (1 + math.Exp(-lo))
+	var wsum float64
+	for m := needs; m != 0; m &= m - 1 {
+		wsum += s.need(bits.TrailingZeros8(m)).Weight
+	}
+	return 1 - math.Pow(1-p1, wsum)
+}
+
 // refer records a referral of person i in week w; the person accepts (and
 // joins the link-worker queue) or declines (step 6).
 func (s *pcnSim) refer(i int, w int, self bool) {
-	p := &s.pop
+	p := s.pop
 	pw := &s.path
 	r := &s.p.Referral
 	lo := s.declineLogit + s.declineIMD[p.imd[i]] + s.declineLogitRamp
@@ -79,6 +83,7 @@ func (s *pcnSim) refer(i int, w int, self bool) {
 	declined := s.rs.atWeek(s.wk, procAccept).Float64() < 1/(1+math.Exp(-lo))
 
 	pw.self[i] = self
+	pw.refWB[i] = float32(s.wbNow(i))
 	pw.calEpisode[i] = false
 	if w >= 0 {
 		if pw.flags[i]&flagReferred == 0 {

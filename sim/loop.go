@@ -1,5 +1,7 @@
 package sim
 
+import "slices"
+
 // step simulates week w of one PCN in one arm. This is the one place where
 // the order of events is written down (model brief section 3):
 //
@@ -42,7 +44,7 @@ func (s *pcnSim) step(w int) {
 	live := s.startWeek(w)
 
 	// 3-6 (and the person part of 11).
-	p := &s.pop
+	p := s.pop
 	alive := 0
 	for i := 0; i < p.n; i++ {
 		if p.alive[i] && s.personWeek(i, w, live) {
@@ -63,6 +65,8 @@ func (s *pcnSim) startWeek(w int) bool {
 	s.fundingStep(w)
 	s.serviceEventsStep(w)
 
+	s.queueMark = len(s.queue)
+
 	// 2. Workforce.
 	s.workforceStep(w)
 
@@ -75,17 +79,16 @@ func (s *pcnSim) startWeek(w int) bool {
 // personWeek runs steps 3-6 (and records the person part of 11) for a
 // registered person, and reports whether they are still registered.
 func (s *pcnSim) personWeek(i int, w int, live bool) bool {
-	p := &s.pop
+	p := s.pop
 	band := p.ageBand(i, w)
 	s.wk = weekKey(p.key[i], w)
 	if s.exitStep(i, w, band) {
 		return false
 	}
-	s.path.decay(i, s.benefitDecay)
 	s.needsStep(i, w, band)
 	s.wellbeingStep(i, w)
 	if w == 0 {
-		p.wbStart[i] = p.wb[i]
+		p.wbStart[i] = float32(observed(float64(p.wb[i])))
 	}
 	gp, ae := s.contactsStep(i, w, band)
 	if w >= 0 {
@@ -105,6 +108,12 @@ func (s *pcnSim) endWeek(w int, alive int, live bool) {
 	s.aliveCount = alive
 	if w >= 0 {
 		s.measureReferred(w)
+	}
+
+	// This week's referrals join the queue in person order, however the
+	// engine visited them.
+	if fresh := s.queue[min(s.queueMark, len(s.queue)):]; !slices.IsSorted(fresh) {
+		slices.Sort(fresh)
 	}
 
 	// 7-10.

@@ -59,6 +59,7 @@ func (s *pcnSim) buildNeedTables() {
 				for f := 0; f < 2; f++ {
 					for l := 0; l <= maxLTC; l++ {
 						h := s.onsetHazard(k, q, b, f == 1, l)
+						s.onsetHaz[q][b][f][l][k] = h
 						s.onsetProb[q][b][f][l][k] = float32(1 - math.Exp(-h))
 					}
 				}
@@ -77,7 +78,7 @@ const maxLTC = 8
 // draws line up across arms. Each 64-bit draw gives two 32-bit uniforms
 // (resolution 2^-32, far finer than any weekly hazard here).
 func (s *pcnSim) needsStep(i int, w int, band int) {
-	p := &s.pop
+	p := s.pop
 	rng := s.rs.atWeek(s.wk, procNeeds)
 	cur := p.needs[i]
 	next := cur

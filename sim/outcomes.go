@@ -221,7 +221,7 @@ func (o *outcomes) personWeek(i int, w int) {
 	} else {
 		u = q.Intercept + q.Slope*(wb-51)
 	}
-	u = math.Min(1, u) / 52
+	u /= 52
 	o.acc.qalyRaw[i] += u
 	o.acc.qaly[i] += u * s.discount[w]
 	o.weeklyWellbeing(wb, w)
@@ -277,7 +277,7 @@ func (o *outcomes) pcnWeek(w int) {
 
 // groupsOf returns person i's five reporting groups.
 func (s *pcnSim) groupsOf(i int) [5]Group {
-	p := &s.pop
+	p := s.pop
 	sex, eth := GroupMale, GroupWhite
 	if p.female[i] {
 		sex = GroupFemale
@@ -288,63 +288,80 @@ func (s *pcnSim) groupsOf(i int) [5]Group {
 	return [5]Group{GroupAll, GroupIMD1 + Group(p.imd[i]), sex, GroupAge18 + Group(p.group[i]), eth}
 }
 
-// finish attributes the per-person sums to groups.
+// personSums are one person's totals over the recorded horizon in one arm.
+type personSums struct {
+	weeks, wbSum, gp, ae, qaly, qalyRaw, needRes, waitSum, waitN float64
+	wbChange, wbRef                                              float64 // NaN when not measured
+}
+
+// finish attributes the per-person sums to groups (reference engine).
 func (o *outcomes) finish() {
 	s := o.s
-	p := &s.pop
+	p := s.pop
 	pw := &s.path
-	hasPath := len(pw.flags) == p.n
 	t := o.t
 	t.adultsSimulated = float64(p.n)
+	a := &o.acc
 	for i := 0; i < p.n; i++ {
-		a := &o.acc
-		if a.weeks[i] == 0 && !(hasPath && pw.flags[i] != 0) {
+		if a.weeks[i] == 0 && pw.flags[i] == 0 {
 			continue
 		}
-		var flags, cal uint8
-		if hasPath {
-			flags, cal = pw.flags[i], pw.cal[i]
-		}
-		wbChange := math.NaN()
+		ps := personSums{weeks: float64(a.weeks[i]), wbSum: a.wbSum[i], gp: float64(a.gp[i]), ae: float64(a.ae[i]),
+			qaly: a.qaly[i], qalyRaw: a.qalyRaw[i], needRes: float64(a.needRes[i]), wbChange: math.NaN()}
 		if !math.IsNaN(float64(p.wbStart[i])) && p.exitWeek[i] == stillRegistered {
-			wbChange = float64(p.wb[i]) - float64(p.wbStart[i])
+			ps.wbChange = observed(float64(p.wb[i])) - float64(p.wbStart[i])
 		}
-		for _, g := range s.groupsOf(i) {
-			gt := &t.g[g]
-			gt.personWeeks += float64(a.weeks[i])
-			gt.wbSum += a.wbSum[i]
-			gt.gp += float64(a.gp[i])
-			gt.ae += float64(a.ae[i])
-			gt.qaly += a.qaly[i]
-			gt.qalyRaw += a.qalyRaw[i]
-			gt.needsResolved += float64(a.needRes[i])
-			gt.waitSum += a.waitSum[i]
-			gt.waitN += float64(a.waitN[i])
-			if !math.IsNaN(wbChange) {
-				gt.wbChange += wbChange
-				gt.wbChangeN++
-			}
-			if !math.IsNaN(float64(a.refWB2[i])) {
-				gt.wbRef += float64(a.refWB2[i] - a.refWB[i])
-				gt.wbRefN++
-			}
-			gt.referred += bit(flags, flagReferred)
-			gt.declined += bit(flags, flagDeclined)
-			gt.first += bit(flags, flagFirst)
-			gt.three += bit(flags, flagThree)
-			gt.intervention += bit(flags, flagIntervention)
+		s.attribute(t, i, &ps)
+	}
+}
+
+// attribute adds person i's sums, waits, referral measurements and pathway
+// milestones in arm s to the person's groups in t.
+func (s *pcnSim) attribute(t *tally, i int, ps *personSums) {
+	p := s.pop
+	pw := &s.path
+	a := &s.out.acc
+	flags, cal := pw.flags[i], pw.cal[i]
+	ps.waitSum, ps.waitN = a.waitSum[i], float64(a.waitN[i])
+	ps.wbRef = math.NaN()
+	if !math.IsNaN(float64(a.refWB2[i])) {
+		ps.wbRef = float64(a.refWB2[i] - a.refWB[i])
+	}
+	for _, g := range s.groupsOf(i) {
+		gt := &t.g[g]
+		gt.personWeeks += ps.weeks
+		gt.wbSum += ps.wbSum
+		gt.gp += ps.gp
+		gt.ae += ps.ae
+		gt.qaly += ps.qaly
+		gt.qalyRaw += ps.qalyRaw
+		gt.needsResolved += ps.needRes
+		gt.waitSum += ps.waitSum
+		gt.waitN += ps.waitN
+		if !math.IsNaN(ps.wbChange) {
+			gt.wbChange += ps.wbChange
+			gt.wbChangeN++
 		}
-		if cal&calCohort != 0 {
-			t.cal[0]++
-			t.cal[1] += bit(cal, calDeclined)
-			t.cal[2] += bit(cal, calFirst)
-			t.cal[3] += bit(cal, calThree)
-			t.cal[4] += bit(cal, calIntervention)
-			t.cal[5] += boolF(p.female[i])
-			t.cal[6] += boolF(p.minority[i])
-			t.cal[7] += boolF(p.imd[i] <= 1)
-			t.calSelfN += bit(cal, calSelf)
+		if !math.IsNaN(ps.wbRef) {
+			gt.wbRef += ps.wbRef
+			gt.wbRefN++
 		}
+		gt.referred += bit(flags, flagReferred)
+		gt.declined += bit(flags, flagDeclined)
+		gt.first += bit(flags, flagFirst)
+		gt.three += bit(flags, flagThree)
+		gt.intervention += bit(flags, flagIntervention)
+	}
+	if cal&calCohort != 0 {
+		t.cal[0]++
+		t.cal[1] += bit(cal, calDeclined)
+		t.cal[2] += bit(cal, calFirst)
+		t.cal[3] += bit(cal, calThree)
+		t.cal[4] += bit(cal, calIntervention)
+		t.cal[5] += boolF(p.female[i])
+		t.cal[6] += boolF(p.minority[i])
+		t.cal[7] += boolF(p.imd[i] <= 1)
+		t.calSelfN += bit(cal, calSelf)
 	}
 }
 

@@ -195,7 +195,7 @@ type FTEPoint struct {
 
 // Support is the link-worker pathway: queue, first contact, support, onward referral.
 type Support struct {
-	QueueOrder         string  `toml:"queue_order" unit:"choice" enum:"fcfs,priority" src:"modelling choice" doc:"waiting list order: first come first served, or priority to the lowest wellbeing"`
+	QueueOrder         string  `toml:"queue_order" unit:"choice" enum:"fcfs,priority" src:"modelling choice" doc:"waiting list order: first come first served, or priority to the lowest wellbeing measured at referral"`
 	WaitDropoutWeekly  float64 `toml:"wait_dropout_weekly" unit:"per week" range:"0,1" src:"[EST] calibrated to ~90% with a first contact" doc:"weekly probability a person waiting for a first contact drops out"`
 	FirstContactCost   float64 `toml:"first_contact_slots" unit:"contacts" range:"0.1,10" src:"Elston 2019: first sessions are longer [EST]" doc:"contact slots a first (assessment) contact uses"`
 	FullSupport        float64 `toml:"full_support" unit:"probability" range:"0,1" src:"Mercer 2019: 45% saw the link worker 3+ times [EST]" doc:"probability an assessed person with one need needs full support rather than brief signposting"`

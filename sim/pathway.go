@@ -45,8 +45,9 @@ type pathway struct {
 	lastEnd    []int32 // week the last episode ended
 	flags      []uint8
 	cal        []uint8
-	calEpisode []bool // the current episode is the report-year cohort episode
-	self       []bool // the current episode came by self-referral
+	calEpisode []bool    // the current episode is the report-year cohort episode
+	self       []bool    // the current episode came by self-referral
+	refWB      []float32 // observed wellbeing at the current episode's referral (orders a priority queue)
 
 	svcState []uint8
 	svc      []int32 // community service index
@@ -55,10 +56,18 @@ type pathway struct {
 	svcNeed  []int8 // need the service addresses, -1 if none
 	svcCal   []bool // the service referral came from the report-year cohort episode
 
-	benefitV []float32 // share of the full effect currently enjoyed (dose-weighted, decaying)
+	// Benefit: the share of the full effect a person enjoys. It is held at
+	// benLevel while they take part in a service and, once they do not, fades
+	// from benLevel at benSince by a factor decay a week: benefit(w) =
+	// benLevel x decay^(w - benSince). A closed form, so the event engine can
+	// evaluate and sum it without stepping every week.
+	benLevel []float32
+	benSince []int32
+	benFade  []bool
 	mult     []float32 // person-level effect multiplier (heterogeneity), mean 1
 
 	fullGain float64 // WEMWBS points of the full effect (effects.wellbeing x wellbeing.sd)
+	decay    float64 // weekly fading factor of benefit after participation
 }
 
 const neverEnded = math.MinInt32 / 2
@@ -67,8 +76,8 @@ func (pw *pathway) reset() {
 	*pw = pathway{
 		state: pw.state[:0], since: pw.since[:0], contacts: pw.contacts[:0], planned: pw.planned[:0],
 		lastEnd: pw.lastEnd[:0], flags: pw.flags[:0], cal: pw.cal[:0], calEpisode: pw.calEpisode[:0],
-		self: pw.self[:0], svcState: pw.svcState[:0], svc: pw.svc[:0], svcSince: pw.svcSince[:0],
-		svcWeeks: pw.svcWeeks[:0], svcNeed: pw.svcNeed[:0], svcCal: pw.svcCal[:0], benefitV: pw.benefitV[:0], mult: pw.mult[:0],
+		self: pw.self[:0], refWB: pw.refWB[:0], svcState: pw.svcState[:0], svc: pw.svc[:0], svcSince: pw.svcSince[:0],
+		svcWeeks: pw.svcWeeks[:0], svcNeed: pw.svcNeed[:0], svcCal: pw.svcCal[:0], benLevel: pw.benLevel[:0], benSince: pw.benSince[:0], benFade: pw.benFade[:0], mult: pw.mult[:0],
 	}
 }
 
@@ -83,13 +92,16 @@ func (pw *pathway) add() {
 	pw.cal = append(pw.cal, 0)
 	pw.calEpisode = append(pw.calEpisode, false)
 	pw.self = append(pw.self, false)
+	pw.refWB = append(pw.refWB, 0)
 	pw.svcState = append(pw.svcState, svcNone)
 	pw.svc = append(pw.svc, -1)
 	pw.svcSince = append(pw.svcSince, 0)
 	pw.svcWeeks = append(pw.svcWeeks, 0)
 	pw.svcNeed = append(pw.svcNeed, -1)
 	pw.svcCal = append(pw.svcCal, false)
-	pw.benefitV = append(pw.benefitV, 0)
+	pw.benLevel = append(pw.benLevel, 0)
+	pw.benSince = append(pw.benSince, 0)
+	pw.benFade = append(pw.benFade, true)
 	pw.mult = append(pw.mult, 1)
 }
 
@@ -101,28 +113,57 @@ func (pw *pathway) helpedNeed(i int) int {
 	return -1
 }
 
-// gainPoints returns person i's current wellbeing gain in WEMWBS points.
-func (pw *pathway) gainPoints(i int) float64 {
-	b := pw.benefitV[i]
-	if b == 0 {
+// benefit returns person i's benefit in week w.
+func (pw *pathway) benefit(i int, w int) float64 {
+	b := float64(pw.benLevel[i])
+	if b == 0 || !pw.benFade[i] || w <= int(pw.benSince[i]) {
+		return b
+	}
+	return b * math.Pow(pw.decay, float64(w-int(pw.benSince[i])))
+}
+
+// gainPoints returns person i's wellbeing gain in week w in WEMWBS points.
+func (pw *pathway) gainPoints(i int, w int) float64 {
+	if pw.benLevel[i] == 0 {
 		return 0
 	}
-	return float64(b) * float64(pw.mult[i]) * pw.fullGain
+	return pw.benefit(i, w) * float64(pw.mult[i]) * pw.fullGain
 }
 
-// raise lifts person i's benefit to at least level b.
-func (pw *pathway) raise(i int, b float64) {
-	if float32(b) > pw.benefitV[i] {
-		pw.benefitV[i] = float32(b)
+// raise lifts person i's benefit to at least b from week w on (a change made
+// after the person's week w; it first shows in week w+1 as b, or b x decay if
+// they are not in a service).
+func (s *pcnSim) raise(i int, w int, b float64) {
+	pw := &s.path
+	if float32(b) <= float32(pw.benefit(i, w)) {
+		return
 	}
+	s.benefitChanging(i, w+1)
+	pw.benLevel[i], pw.benSince[i] = float32(b), int32(w)
+	pw.benFade[i] = pw.svcState[i] != svcIn
 }
 
-// decay lets person i's benefit fade by one week once participation ends.
-func (pw *pathway) decay(i int, factor float32) {
-	if pw.benefitV[i] > 0 && pw.svcState[i] != svcIn {
-		pw.benefitV[i] *= factor
-		if pw.benefitV[i] < 1e-4 {
-			pw.benefitV[i] = 0
-		}
+// holdBenefit stops person i's benefit fading from week from on (they start
+// taking part in a service).
+func (s *pcnSim) holdBenefit(i int, from int) {
+	pw := &s.path
+	if pw.benLevel[i] == 0 {
+		pw.benFade[i] = false
+		return
 	}
+	s.benefitChanging(i, from)
+	pw.benLevel[i] = float32(pw.benefit(i, from-1))
+	pw.benSince[i], pw.benFade[i] = int32(from-1), false
+}
+
+// fadeBenefit lets person i's benefit fade from week from on (they stop
+// taking part): it is benLevel in week from-1 and benLevel x decay in week from.
+func (s *pcnSim) fadeBenefit(i int, from int) {
+	pw := &s.path
+	if pw.benLevel[i] == 0 {
+		pw.benFade[i] = true
+		return
+	}
+	s.benefitChanging(i, from)
+	pw.benSince[i], pw.benFade[i] = int32(from-1), true
 }

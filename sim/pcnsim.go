@@ -23,7 +23,8 @@ type pcnSim struct {
 	adults0    float64
 	aliveCount int
 
-	pop      population
+	pop      *population // this arm's people; the event engine's comparator shares the scenario arm's
+	ownPop   *population
 	path     pathway
 	wf       workforce
 	queue    []int32
@@ -60,15 +61,33 @@ type pcnSim struct {
 	discount            []float64
 	reportStart         int
 	reportEnd           int
-	benefitDecay        float32
 	qalyByNeeds         bool
+
+	// Event engine (event.go). twinned: the scenario arm of a pair;
+	// comparator: the comparator of a pair, sharing pairOf's population.
+	event, twinned, comparator bool
+	ev, evBuf                  []evPerson
+	div                        []bool // the pair's arms have parted for person i (scenario arm)
+	cal                        calendar
+	own, shared                evSeries
+	gap                        ar1Gap
+	dcum                       []float64 // cumulative discount factor: dcum[w] = sum of discount[0..w-1]
+	gpWBMax, gpBenMax          float64
+	aeBenMax                   float64
+	selfHaz                    [2]float64 // weekly self-referral hazard, male and female
+	onsetHaz                   [5][5][2][maxLTC + 1][numNeeds]float64
+	offHaz, offHazHelped       [numNeeds]float64
+	queueMark                  int  // queue length before this week's referrals
+	personMajor                bool // first phase: people one at a time, no calendar
+	pending                    [][]pendingReferral
+	handOver                   []int32   // last week of the first phase for a person another arm refers (single-arm runs)
+	aliveAt                    []int     // adults registered in each week
+	rampIdent                  []float64 // identification log-odds ramp term of each week
 
 	// Scenario-arm referral index weeks, measured in both arms.
 	refAt    [][]int32
 	followUp [][]int32
 	refs     []refEvent
-
-	div []bool // pair.go: person i's arms have parted (kept here to reuse memory)
 }
 
 // refEvent is a person's first referral in the horizon (scenario arm).
@@ -78,7 +97,8 @@ type refEvent struct {
 }
 
 func newPCNSim() *pcnSim {
-	return &pcnSim{rs: newStreams(), rp: newStreams()}
+	own := &population{}
+	return &pcnSim{rs: newStreams(), rp: newStreams(), pop: own, ownPop: own}
 }
 
 // setup prepares an arm: parameters, per-run constants and empty state.
@@ -99,7 +119,7 @@ func (s *pcnSim) setup(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goL
 	s.wbRefMean = wb.Mean
 	s.path.reset()
 	s.path.fullGain = p.Effects.Wellbeing * wb.SD
-	s.benefitDecay = float32(math.Pow(0.5, 1/p.Effects.HalfLifeWeeks))
+	s.path.decay = math.Pow(0.5, 1/p.Effects.HalfLifeWeeks)
 	s.qalyByNeeds = p.QALY.Mapping == "needs"
 
 	id := &p.Identification
@@ -139,7 +159,10 @@ func (s *pcnSim) setup(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goL
 		s.reportEnd = s.weekOfCeil(MakeDate(y+1, 1, 1))
 	}
 
+	s.pop = s.ownPop
 	s.pop.reset()
+	s.ev = nil
+	s.event, s.twinned, s.comparator = false, false, false
 	s.wf = workforce{posts: s.wf.posts[:0]}
 	s.queue = s.queue[:0]
 	s.caseload = s.caseload[:0]
@@ -185,20 +208,24 @@ func (s *pcnSim) inReportYear(w int) bool { return w >= s.reportStart && w < s.r
 // rampStep sets this week's referral behaviour: sensitivity ramps up and the
 // odds of declining fall over the first identification.ramp_weeks after go-live.
 func (s *pcnSim) rampStep(w int) {
+	s.identLogitRamp, s.declineLogitRamp = s.rampAt(w)
+}
+
+// rampAt returns week w's identification log-odds and decline log-odds ramp terms.
+func (s *pcnSim) rampAt(w int) (ident, decline float64) {
 	id := &s.p.Identification
 	prog := 1.0
 	if id.RampWeeks > 0 {
 		prog = math.Max(0, math.Min(1, float64(w-s.goLiveWeek)/id.RampWeeks))
 	}
 	sens := id.Sensitivity * (id.RampStart + (1-id.RampStart)*prog)
-	s.identLogitRamp = logit(math.Min(sens, 1-1e-12))
-	s.declineLogitRamp = math.Log(s.p.Referral.RampStart) * (1 - prog)
+	return logit(math.Min(sens, 1-1e-12)), math.Log(s.p.Referral.RampStart) * (1 - prog)
 }
 
 // firstReferral records the index measurement of a person's first referral in
 // the horizon and schedules the follow-up.
 func (s *pcnSim) firstReferral(i int, w int) {
-	s.out.acc.refWB[i] = s.pop.wb[i]
+	s.out.acc.refWB[i] = float32(s.wbNow(i))
 	if fu := w + s.p.Outcomes.FollowUpWeeks; fu < s.weeks {
 		s.followUp[fu] = append(s.followUp[fu], int32(i))
 		s.refs = append(s.refs, refEvent{int32(i), int32(w)})
@@ -216,11 +243,11 @@ func (s *pcnSim) measureAt(r refEvent) {
 // measureReferred takes this week's measurements for wellbeing_change_referred.
 func (s *pcnSim) measureReferred(w int) {
 	for _, i := range s.refAt[w] {
-		s.out.acc.refWB[i] = s.pop.wb[i]
+		s.out.acc.refWB[i] = float32(s.wbNow(int(i)))
 	}
 	for _, i := range s.followUp[w] {
 		if s.pop.alive[i] && !math.IsNaN(float64(s.out.acc.refWB[i])) {
-			s.out.acc.refWB2[i] = s.pop.wb[i]
+			s.out.acc.refWB2[i] = float32(s.wbNow(int(i)))
 		}
 	}
 }

@@ -24,8 +24,10 @@ type population struct {
 	needs     []uint8   // bit k set: need k active
 	latent    []float32 // stable wellbeing level (WEMWBS points)
 	transient []float32 // AR(1) deviation
-	wb        []float32 // observed wellbeing this week
+	wb        []float32 // wellbeing this week (continuous scale; reference engine)
 	wbStart   []float32 // observed wellbeing in week 0 of the horizon (NaN if not registered then)
+
+	zMult []float32 // standard normal draw behind the person's effect multiplier
 }
 
 const stillRegistered = math.MaxInt32
@@ -52,6 +54,7 @@ func (p *population) grow(extra int) {
 	p.transient = growTo(p.transient, c)
 	p.wb = growTo(p.wb, c)
 	p.wbStart = growTo(p.wbStart, c)
+	p.zMult = growTo(p.zMult, c)
 }
 
 // growTo returns s with capacity at least c, keeping its contents.
@@ -83,6 +86,7 @@ func (p *population) reset() {
 	p.transient = p.transient[:0]
 	p.wb = p.wb[:0]
 	p.wbStart = p.wbStart[:0]
+	p.zMult = p.zMult[:0]
 }
 
 // ageBand returns the age band (0: 18-34 ... 4: 80+) of person i in week w.
@@ -123,7 +127,7 @@ var bandBounds = [6]float64{18, 35, 50, 65, 80, 100}
 // addPerson registers a new adult in practice pr at week w, drawing their
 // attributes from the person's own init stream.
 func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
-	p := &s.pop
+	p := s.pop
 	i := p.n
 	p.grow(1)
 	p.n++
@@ -183,7 +187,14 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 	}
 	p.needs[i] = needs
 	s.path.add()
-	p.wb[i] = float32(s.observedWellbeing(i))
+	// Person-level effect multiplier, lognormal with mean 1.
+	z := float32(rng.NormFloat64())
+	p.zMult = append(p.zMult, z)
+	s.path.mult[i] = s.effectMult(z)
+	p.wb[i] = float32(s.wellbeing(i, w))
+	if s.event {
+		s.evInit(i, w)
+	}
 	return i
 }
 
@@ -232,6 +243,14 @@ func (s *pcnSim) populate() {
 // replaces expected deaths and leavers plus the list growth, and depends only
 // on the PCN's own stream.
 func (s *pcnSim) registrationStep(w int) {
+	if s.event {
+		return // the event engine registers everyone at the start
+	}
+	s.addRegistrants(w)
+}
+
+// addRegistrants registers week w's new adults.
+func (s *pcnSim) addRegistrants(w int) {
 	rng := s.rp.at(s.pcnKey, procRegistration, w)
 	n := poisson(rng, s.registrationsWeekly)
 	for j := 0; j < n; j++ {
@@ -250,4 +269,11 @@ func (s *pcnSim) exitStep(i int, w int, band int) bool {
 		return true
 	}
 	return false
+}
+
+// effectMult is the person-level effect multiplier for the standard normal
+// draw z: lognormal with mean 1 and log SD effects.heterogeneity_sd.
+func (s *pcnSim) effectMult(z float32) float32 {
+	sd := s.p.Effects.HeterogeneitySD
+	return float32(math.Exp(sd*float64(z) - sd*sd/2))
 }

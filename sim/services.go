@@ -116,6 +116,9 @@ func (s *pcnSim) closeService(j int, w int) {
 	srv := &s.services[j]
 	for _, i := range srv.members {
 		s.path.svcState[i] = svcNone
+		// Closures happen before people's week w: it is their first week out.
+		s.fadeBenefit(int(i), w)
+		s.serviceChanged(int(i), w)
 	}
 	for _, i := range srv.waitlist {
 		s.path.svcState[i] = svcNone
@@ -160,8 +163,10 @@ func (s *pcnSim) admit(j int, i int, w int, cal bool) {
 	pw := &s.path
 	srv := &s.services[j]
 	srv.members = append(srv.members, int32(i))
+	s.holdBenefit(i, w+1)
 	pw.svcState[i], pw.svc[i], pw.svcNeed[i], pw.svcCal[i] = svcIn, int32(j), int8(srv.need), cal
 	pw.svcSince[i], pw.svcWeeks[i] = int32(w), 0
+	s.serviceChanged(i, w+1)
 	if w >= 0 {
 		pw.flags[i] |= flagIntervention
 	}
@@ -191,9 +196,11 @@ func (s *pcnSim) participationStep(w int) {
 				continue
 			}
 			pw.svcWeeks[i]++
-			pw.raise(i, math.Min(1, float64(pw.svcWeeks[i])/ef.DoseWeeks))
+			s.raise(i, w, math.Min(1, float64(pw.svcWeeks[i])/ef.DoseWeeks))
 			if s.rs.at(s.pop.key[i], procService, w).Float64() < end {
 				pw.svcState[i] = svcNone
+				s.fadeBenefit(i, w+1)
+				s.serviceChanged(i, w+1)
 				continue
 			}
 			kept = append(kept, i32)

@@ -7,20 +7,26 @@ const (
 )
 
 // wellbeingStep moves person i's transient deviation on by one AR(1) step and
-// recomputes observed wellbeing (step 3).
+// recomputes wellbeing (step 3).
 func (s *pcnSim) wellbeingStep(i int, w int) {
-	p := &s.pop
+	p := s.pop
 	rng := s.rs.atWeek(s.wk, procWellbeing)
 	p.transient[i] = float32(s.ar1*float64(p.transient[i]) + s.ar1Innov*rng.NormFloat64())
-	p.wb[i] = float32(s.observedWellbeing(i))
+	p.wb[i] = float32(s.wellbeing(i, w))
 }
 
-// observedWellbeing is latent + transient + need effects + social
-// prescribing gain, kept inside the WEMWBS range.
-func (s *pcnSim) observedWellbeing(i int) float64 {
-	p := &s.pop
-	v := float64(p.latent[i]) + float64(p.transient[i]) + s.needWB[p.needs[i]]
-	v += s.path.gainPoints(i)
+// wellbeing is person i's wellbeing in week w on the continuous WEMWBS scale:
+// latent + transient + need effects + social prescribing gain. Population
+// means and QALYs use this value; what is measured or acted on (a referral
+// reading, a follow-up, the wellbeing that makes people consult) is the
+// observed score, clamped to the scale's 14-70 (see observed).
+func (s *pcnSim) wellbeing(i int, w int) float64 {
+	p := s.pop
+	return float64(p.latent[i]) + float64(p.transient[i]) + s.needWB[p.needs[i]] + s.path.gainPoints(i, w)
+}
+
+// observed is the WEMWBS score a measurement of wellbeing v gives.
+func observed(v float64) float64 {
 	if v < wemwbsMin {
 		return wemwbsMin
 	}
@@ -30,10 +36,10 @@ func (s *pcnSim) observedWellbeing(i int) float64 {
 	return v
 }
 
-// wellbeingZ is observed wellbeing in SD units from the reference mean: the
-// signal that makes people consult and be referred when they feel worse.
-func (s *pcnSim) wellbeingZ(i int) float64 {
-	z := (float64(s.pop.wb[i]) - s.wbRefMean) / s.p.Wellbeing.SD
+// wellbeingZ is observed wellbeing wb in SD units from the reference mean:
+// the signal that makes people consult and be referred when they feel worse.
+func (s *pcnSim) wellbeingZ(wb float64) float64 {
+	z := (wb - s.wbRefMean) / s.p.Wellbeing.SD
 	if z < -3 {
 		return -3
 	}
@@ -41,6 +47,22 @@ func (s *pcnSim) wellbeingZ(i int) float64 {
 		return 3
 	}
 	return z
+}
+
+// needsOf returns person i's active needs this week.
+func (s *pcnSim) needsOf(i int) uint8 {
+	if s.ev != nil {
+		return s.ev[i].needs
+	}
+	return s.pop.needs[i]
+}
+
+// wbNow returns person i's observed wellbeing this week.
+func (s *pcnSim) wbNow(i int) float64 {
+	if s.ev != nil {
+		return s.evObserved(i, s.week)
+	}
+	return observed(float64(s.pop.wb[i]))
 }
 
 // buildWellbeingTable precomputes the wellbeing effect of every combination

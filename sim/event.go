@@ -1,0 +1,442 @@
+package sim
+
+import (
+	"math"
+	"math/bits"
+	"reflect"
+)
+
+// The event engine runs the weekly order of loop.go, but a person's own
+// processes (step 3's exit, needs and wellbeing, step 4's contacts, and the
+// identification of step 5 that a consultation triggers) are not stepped
+// every week. Each is a clock: the week of the person's next exit, need onset
+// or resolution, age-band change, candidate GP consultation, A&E attendance
+// and self-referral is drawn ahead, and the person wakes only then. The
+// weekly hazards of the reference engine become geometric waiting times;
+// contacts, whose rates depend on wellbeing, are drawn by thinning from a
+// bounding rate; the AR(1) wellbeing deviation is advanced over whole gaps in
+// closed form (ar1.go), with its sum over the weeks between. The steps that
+// share capacity (7-10) still run every week over the queue, caseload and
+// services, and wake the people they act on.
+//
+// The two arms of a PCN share one population and, while social prescribing
+// has not touched a person in either arm, one copy of their history: the
+// scenario arm wakes them and both arms' identification runs on the same
+// draws. When either arm refers them, the comparator takes a copy of their
+// state and the arms go on separately (copy-on-divergence, which common
+// random numbers make exact). A test checks that this engine and the
+// reference engine (loop.go's step) agree within Monte Carlo error.
+
+// evPerson is one person's own state in one arm of the event engine, laid
+// out so that a wake reads the first cache line and, for draws, the second.
+type evPerson struct {
+	wake      int32           // week of the next event
+	nextNeed  [numNeeds]int32 // week need k next starts or resolves
+	gpW, aeW  int32           // weeks of gpT and aeT
+	nextBand  int32
+	nextSelf  int32
+	nextYear  int32 // next week the transient is evaluated for discounting (0, 52, 104, ...)
+	exit      int32 // week the person dies or leaves (never depends on the arm)
+	tWeek     int32 // week the transient was last evaluated
+	needsFrom int32 // first week of the current set of needs not yet accounted
+	gainFrom  int32 // first week of gain not yet accounted
+	needs     uint8
+	band      uint8
+	imd, ltc  uint8
+	female    bool
+	done      bool  // exited and accounted
+	helped    int8  // need met by the service the person takes part in, or -1
+	cell      uint8 // reporting cell (IMD x sex x age group x ethnicity)
+
+	rNeeds, rWB, rCon uint64  // the person's random streams (SplitMix states)
+	gpT, aeT          float64 // time in weeks of the next candidate GP consultation and A&E attendance
+	tVal              float64 // transient wellbeing deviation in week tWeek
+	latent, wbStart   float32
+}
+
+// numCells is the number of reporting cells: every combination of IMD
+// quintile, sex, age group and ethnicity. Sums are kept by cell and expanded
+// to the (overlapping) reporting groups at the end.
+const numCells = 5 * 2 * 5 * 2
+
+// cellOf returns person i's reporting cell.
+func (p *population) cellOf(i int) uint8 {
+	return ((p.imd[i]*2+uint8(boolIdx(p.female[i])))*5+p.group[i])*2 + uint8(boolIdx(p.minority[i]))
+}
+
+// cellSums are sums over the recorded weeks of the people of one cell:
+// person-weeks, wellbeing (latent, transient, need effects and gain), active
+// needs, contacts and resolved needs; "df" sums are discounted.
+type cellSums struct {
+	weeks, weeksDF, wb, wbDF, needs, needsDF float64
+	gp, ae, needRes                          float64
+}
+
+const never = math.MaxInt32
+
+// weekOfTime is the week containing time t (in weeks), or never.
+func weekOfTime(t float64) int32 {
+	if t >= 1e9 {
+		return never
+	}
+	return int32(math.Floor(t))
+}
+
+// calendar holds, for every week, the set of people due to wake, as a bitmap:
+// setting is O(1), a person is woken once however often they are scheduled,
+// and people wake in index order (the order the reference engine visits them).
+type calendar struct {
+	first int
+	weeks [][]uint64
+}
+
+func (c *calendar) reset(first, last int) {
+	n := last - first
+	c.first = first
+	c.weeks = growTo(c.weeks[:0], n)[:n]
+	for w := range c.weeks {
+		c.weeks[w] = c.weeks[w][:0]
+	}
+}
+
+// add schedules person i in week w (ignored outside the simulated weeks).
+func (c *calendar) add(i int, w int32) {
+	k := int(w) - c.first
+	if k < 0 || k >= len(c.weeks) {
+		return
+	}
+	b := c.weeks[k]
+	j := i >> 6
+	for len(b) <= j {
+		b = append(b, 0)
+	}
+	b[j] |= 1 << (uint(i) & 63)
+	c.weeks[k] = b
+}
+
+// evSeries accumulates one arm's sums from the pieces the event engine
+// accounts: by reporting cell, and by week for the wellbeing series. The
+// weekly wellbeing sum over people is kept as a difference array for the
+// piecewise-constant parts (latent level, need effects, held gain, single
+// weeks), forward and backward geometric recurrences in rho for the bridge
+// means of the AR(1) deviation between evaluations, and a forward recurrence
+// in the fading factor for fading gain; alive counts people registered.
+type evSeries struct {
+	cells                        [numCells]cellSums
+	level, fwd, bwd, fade, alive []float64
+	costGP, costAE               float64
+}
+
+func (e *evSeries) reset(weeks int) {
+	e.cells = [numCells]cellSums{}
+	e.level = resize(e.level, weeks+1)
+	e.fwd = resize(e.fwd, weeks+1)
+	e.bwd = resize(e.bwd, weeks+2)
+	e.fade = resize(e.fade, weeks+1)
+	e.alive = resize(e.alive, weeks+1)
+	e.costGP, e.costAE = 0, 0
+}
+
+// addTo adds the sums to arm s's tally t: cells to groups, QALYs from the
+// wellbeing (or need) sums by the arm's linear utility mapping, and the
+// weekly series.
+func (e *evSeries) addTo(t *tally, s *pcnSim) {
+	q := &s.p.QALY
+	for c := range e.cells {
+		cs := &e.cells[c]
+		if cs.weeks == 0 && cs.gp == 0 && cs.ae == 0 && cs.needRes == 0 && cs.wb == 0 && cs.needs == 0 {
+			continue
+		}
+		var qalyRaw, qaly float64
+		if s.qalyByNeeds {
+			qalyRaw = (q.Intercept*cs.weeks - q.NeedDecrement*cs.needs) / 52
+			qaly = (q.Intercept*cs.weeksDF - q.NeedDecrement*cs.needsDF) / 52
+		} else {
+			k := q.Intercept - 51*q.Slope
+			qalyRaw = (k*cs.weeks + q.Slope*cs.wb) / 52
+			qaly = (k*cs.weeksDF + q.Slope*cs.wbDF) / 52
+		}
+		for _, g := range cellGroups(c) {
+			gt := &t.g[g]
+			gt.personWeeks += cs.weeks
+			gt.wbSum += cs.wb
+			gt.gp += cs.gp
+			gt.ae += cs.ae
+			gt.needsResolved += cs.needRes
+			gt.qaly += qaly
+			gt.qalyRaw += qalyRaw
+		}
+	}
+	rho, decay := s.gap.rho[1], s.path.decay
+	weeks := len(t.wbN)
+	var lv, fw, fd, al float64
+	bw := make([]float64, weeks+1)
+	for w := weeks - 1; w >= 0; w-- {
+		bw[w] = rho*bw[w+1] + e.bwd[w+1]
+	}
+	for w := 0; w < weeks; w++ {
+		lv += e.level[w]
+		fw = rho*fw + e.fwd[w]
+		fd = decay*fd + e.fade[w]
+		al += e.alive[w]
+		t.series[SWellbeing][w] += lv + fw + bw[w] + fd
+		t.wbN[w] += al
+	}
+	t.costGP += e.costGP
+	t.costAE += e.costAE
+}
+
+// cellGroups returns the five reporting groups of cell c.
+func cellGroups(c int) [5]Group {
+	eth := GroupMinority + Group(1-c%2)
+	age := GroupAge18 + Group(c/2%5)
+	sex := GroupFemale + Group(1-c/10%2)
+	imd := GroupIMD1 + Group(c/20)
+	return [5]Group{GroupAll, imd, sex, age, eth}
+}
+
+// sharesPeople reports whether two arms may share people's histories: every
+// parameter that acts on a person before social prescribing does is equal.
+func sharesPeople(a, b *Params) bool {
+	return reflect.DeepEqual(a.Simulation, b.Simulation) && reflect.DeepEqual(a.Population, b.Population) &&
+		reflect.DeepEqual(a.Wellbeing, b.Wellbeing) && reflect.DeepEqual(a.Needs, b.Needs) &&
+		reflect.DeepEqual(a.Contacts, b.Contacts) && a.QALY == b.QALY && a.Outcomes == b.Outcomes &&
+		a.Identification.SelfReferral == b.Identification.SelfReferral &&
+		a.Identification.SelfWeekly == b.Identification.SelfWeekly &&
+		a.Identification.SelfMaleOR == b.Identification.SelfMaleOR
+}
+
+// runEvents simulates both arms of one PCN with the event engine: a is the
+// scenario arm, b the comparator, which measures wellbeing_change_referred on
+// the people the scenario refers, at the same weeks.
+//
+// It runs in two phases. First, person by person, each person's own history
+// up to the week either arm refers them (or they leave, or the horizon ends):
+// until then nothing the PCN does can reach them, and what they need from the
+// PCN (whether its service is live, how its referral rate has ramped up) is
+// known in advance. Then week by week, the order of loop.go for the PCN-level
+// steps, the referrals found in the first phase, and the people social
+// prescribing has reached, woken from the calendar.
+func runEvents(a, b *pcnSim, pa, pb *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goA, goB Date, ta, tb *tally) {
+	if !sharesPeople(pa, pb) {
+		refs := a.runEventArm(pa, spec, pcnIdx, runSeed, goA, ta, nil)
+		b.runEventArm(pb, spec, pcnIdx, runSeed, goB, tb, refs)
+		return
+	}
+	a.beginEvent(pa, spec, pcnIdx, runSeed, goA, ta, nil)
+	b.beginEvent(pb, spec, pcnIdx, runSeed, goB, tb, a)
+	a.twinned, b.comparator = true, true
+	a.personPass(b)
+	measured := 0
+	for w := a.firstWeek; w < a.weeks; w++ {
+		liveA := a.startWeek(w)
+		liveB := b.startWeek(w)
+		a.referralsDue(w, b)
+		a.evWeek(w, liveA)
+		b.evWeek(w, liveB)
+		alive := a.aliveAt[w-a.firstWeek]
+		a.endWeek(w, alive, liveA)
+		for ; measured < len(a.refs); measured++ {
+			b.measureAt(a.refs[measured])
+		}
+		b.endWeek(w, alive, liveB)
+	}
+	a.evFinish(b)
+}
+
+// runEventArm simulates one arm on its own with the event engine; refs, if
+// given, are the scenario arm's referral index weeks to measure in this arm.
+func (s *pcnSim) runEventArm(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goLive Date, t *tally, refs []refEvent) []refEvent {
+	s.beginEvent(p, spec, pcnIdx, runSeed, goLive, t, nil)
+	for _, r := range refs {
+		s.measureAt(r)
+		// The person is measured from then on: their history goes on week
+		// by week, as in a pair.
+		s.handOver[r.person] = min(s.handOver[r.person], r.week)
+	}
+	s.personPass(nil)
+	for w := s.firstWeek; w < s.weeks; w++ {
+		live := s.startWeek(w)
+		s.referralsDue(w, nil)
+		s.evWeek(w, live)
+		s.endWeek(w, s.aliveAt[w-s.firstWeek], live)
+	}
+	s.evFinish(nil)
+	return append([]refEvent(nil), s.refs...)
+}
+
+// personPass is the first phase: every person's history, one person at a
+// time, until an arm refers them. With twin set, histories are shared by
+// the pair and both arms' identification runs on them.
+func (s *pcnSim) personPass(twin *pcnSim) {
+	s.personMajor = true
+	for i := 0; i < s.pop.n; i++ {
+		e := &s.ev[i]
+		for !e.done && int(e.wake) < s.weeks {
+			w := int(e.wake)
+			if h := int(s.handOver[i]); w > h {
+				k := h - s.firstWeek
+				s.pending[k] = append(s.pending[k], pendingReferral{person: int32(i)})
+				break
+			}
+			if s.wakeUp(i, w, s.live(w), twin, twin != nil && twin.live(w)) {
+				break
+			}
+		}
+	}
+	s.personMajor = false
+}
+
+// pendingReferral is a referral found in the first phase, made in the second.
+type pendingReferral struct {
+	person      int32
+	arm, twin   bool // referred in this arm, in the twin arm
+	self, selfT bool
+}
+
+// referralsDue makes week w's referrals found in the first phase, in person
+// order, and from then on wakes the people referred from the calendar.
+func (s *pcnSim) referralsDue(w int, twin *pcnSim) {
+	k := w - s.firstWeek
+	for _, r := range s.pending[k] {
+		i := int(r.person)
+		wk := weekKey(s.pop.key[i], w)
+		if r.arm {
+			s.wk = wk
+			s.refer(i, w, r.self)
+		}
+		s.cal.add(i, s.ev[i].wake)
+		if twin != nil {
+			if r.twin {
+				twin.wk = wk
+				twin.refer(i, w, r.selfT)
+			}
+			twin.cal.add(i, twin.ev[i].wake)
+		}
+	}
+	s.pending[k] = s.pending[k][:0]
+}
+
+// beginEvent prepares an arm for the event engine. With twin set, this arm
+// is the comparator and shares twin's population.
+func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goLive Date, t *tally, twin *pcnSim) {
+	s.setup(p, spec, pcnIdx, runSeed, goLive, t)
+	s.event = true
+	s.ev = s.evBuf[:0]
+	s.div = s.div[:0]
+	s.cal.reset(s.firstWeek, s.weeks)
+	s.own.reset(s.weeks)
+	s.shared.reset(s.weeks)
+	wb := &p.Wellbeing
+	s.gap.build(wb.AR1Weekly, math.Sqrt(1-wb.LatentShare)*wb.SD, s.weeks-s.firstWeek+1)
+	s.dcum = growTo(s.dcum[:0], s.weeks+1)[:s.weeks+1]
+	s.dcum[0] = 0
+	for w := 0; w < s.weeks; w++ {
+		s.dcum[w+1] = s.dcum[w] + s.discount[w]
+	}
+	s.gpWBMax = 0
+	for _, v := range s.gpWBTable {
+		s.gpWBMax = math.Max(s.gpWBMax, v)
+	}
+	s.gpBenMax = math.Max(1, p.Effects.GPRR)
+	s.aeBenMax = math.Max(1, p.Effects.AERR)
+	id := &p.Identification
+	for f := 0; f < 2; f++ {
+		prob := id.SelfWeekly
+		if f == 0 {
+			prob = oddsScale(prob, id.SelfMaleOR)
+		}
+		s.selfHaz[f] = 0
+		if id.SelfReferral && prob > 0 {
+			s.selfHaz[f] = -math.Log1p(-math.Min(prob, 1-1e-12))
+		}
+	}
+	for k := 0; k < numNeeds; k++ {
+		s.offHaz[k] = 1 / s.need(k).DurationWeeks
+		s.offHazHelped[k] = s.offHaz[k] * p.Effects.NeedResolutionRR
+	}
+	s.out.acc.reset(int(spec.Registered()*p.Population.AdultShare) + 16)
+	s.pending = resizeLists2(s.pending, s.weeks-s.firstWeek)
+	s.rampIdent = growTo(s.rampIdent[:0], s.weeks-s.firstWeek)[:s.weeks-s.firstWeek]
+	for w := s.firstWeek; w < s.weeks; w++ {
+		s.rampIdent[w-s.firstWeek], _ = s.rampAt(w)
+	}
+	if twin != nil {
+		s.pop = twin.pop
+		s.adults0 = twin.adults0
+		s.adopt(twin)
+		s.aliveAt = twin.aliveAt
+	} else {
+		// Everyone the horizon will see registers now: registrations depend
+		// only on the PCN's own stream, never on what happens to people.
+		s.aliveAt = resize(s.aliveAt, s.weeks-s.firstWeek+1)
+		s.personMajor = true
+		s.populate()
+		for w := s.firstWeek; w < s.weeks; w++ {
+			s.addRegistrants(w)
+		}
+		s.personMajor = false
+		for k := 1; k < len(s.aliveAt); k++ {
+			s.aliveAt[k] += s.aliveAt[k-1]
+		}
+	}
+	s.out.acc.ensure(s.pop.n)
+	s.handOver = growTo(s.handOver[:0], s.pop.n)[:s.pop.n]
+	for i := range s.handOver {
+		s.handOver[i] = never
+	}
+	s.buildCatalogue()
+}
+
+func resizeLists2(l [][]pendingReferral, n int) [][]pendingReferral {
+	l = growTo(l[:0], n)[:n]
+	for w := range l {
+		l[w] = l[w][:0]
+	}
+	return l
+}
+
+// adopt gives the comparator the people the scenario arm registered: pathway
+// state, an effect multiplier from the person's own draw, and an empty event
+// state that is filled in if the arms part.
+func (s *pcnSim) adopt(twin *pcnSim) {
+	for len(s.ev) < s.pop.n {
+		i := len(s.ev)
+		s.path.add()
+		s.path.mult[i] = s.effectMult(s.pop.zMult[i])
+		s.ev = append(s.ev, evPerson{})
+	}
+	s.evBuf = s.ev
+}
+
+// evWeek wakes the people social prescribing has reached who are due in
+// week w.
+func (s *pcnSim) evWeek(w int, live bool) {
+	k := w - s.cal.first
+	b := s.cal.weeks[k]
+	for j := 0; j < len(b); j++ {
+		for b[j] != 0 {
+			t := bits.TrailingZeros64(b[j])
+			b[j] &^= 1 << uint(t)
+			i := j<<6 | t
+			if s.ev[i].wake != int32(w) || s.ev[i].done {
+				continue // rescheduled earlier and already woken
+			}
+			s.wakeUp(i, w, live, nil, false)
+		}
+	}
+	s.cal.weeks[k] = b[:0]
+}
+
+// schedule recomputes person i's next event and puts them in the calendar.
+func (s *pcnSim) schedule(i int) {
+	e := &s.ev[i]
+	w := min(e.exit, e.nextBand, e.nextSelf, e.nextYear, e.gpW, e.aeW)
+	for _, x := range e.nextNeed {
+		w = min(w, x)
+	}
+	e.wake = w
+	if !s.personMajor {
+		s.cal.add(i, w)
+	}
+}

@@ -1,0 +1,167 @@
+package sim
+
+import "math"
+
+// Accounting in the event engine. A person's wellbeing in week w is
+// latent + transient + need effects + gain; the engine sums each part over
+// the recorded weeks in closed form, piece by piece, instead of adding it up
+// week by week: the latent level over the registered weeks, need effects over
+// each stretch of unchanged needs, the transient over each gap between
+// evaluations (ar1.go), and the gain over each stretch of held or fading
+// benefit. Utility is linear in wellbeing (or in the number of active needs),
+// so QALYs follow from the same sums with discounted weights.
+
+// series returns the weekly accumulator for person contributions: the shared
+// one while a pair of arms still shares the person, else the arm's own.
+func (s *pcnSim) series(shared bool) *evSeries {
+	if shared {
+		return &s.shared
+	}
+	return &s.own
+}
+
+// span clips weeks [from, to) to the recorded horizon and returns its bounds,
+// length and discounted length.
+func (s *pcnSim) span(from, to int) (lo, hi int, n, d float64) {
+	lo, hi = max(from, 0), min(to, s.weeks)
+	if hi <= lo {
+		return lo, lo, 0, 0
+	}
+	return lo, hi, float64(hi - lo), s.dcum[hi] - s.dcum[lo]
+}
+
+// needSeg accounts the person's current needs for weeks [needsFrom, upto).
+func (s *pcnSim) needSeg(e *evPerson, upto int, shared bool) {
+	lo, hi, n, d := s.span(int(e.needsFrom), upto)
+	e.needsFrom = int32(upto)
+	if n == 0 || e.needs == 0 {
+		return
+	}
+	v, c := s.needWB[e.needs], float64(countNeeds(e.needs))
+	ser := s.series(shared)
+	cs := &ser.cells[e.cell]
+	cs.wb += v * n
+	cs.wbDF += v * d
+	cs.needs += c * n
+	cs.needsDF += c * d
+	if v != 0 {
+		ser.level[lo] += v
+		ser.level[hi] -= v
+	}
+}
+
+// gainSeg accounts person i's wellbeing gain for weeks [gainFrom, upto).
+// Only people social prescribing has reached have a gain, so their history
+// is never shared.
+func (s *pcnSim) gainSeg(i int, e *evPerson, upto int) {
+	from := int(e.gainFrom)
+	if upto <= from {
+		return
+	}
+	e.gainFrom = int32(upto)
+	pw := &s.path
+	if pw.benLevel[i] == 0 {
+		return
+	}
+	lo, hi, n, d := s.span(from, upto)
+	if n == 0 {
+		return
+	}
+	full := float64(pw.benLevel[i]) * float64(pw.mult[i]) * pw.fullGain
+	ser := &s.own
+	cs := &ser.cells[e.cell]
+	if !pw.benFade[i] {
+		cs.wb += full * n
+		cs.wbDF += full * d
+		ser.level[lo] += full
+		ser.level[hi] -= full
+		return
+	}
+	// Fading: full x decay^(w - since) for w > since, summed year by year.
+	since := int(pw.benSince[i])
+	dec := pw.decay
+	at := func(w int) float64 { return full * math.Pow(dec, float64(w-since)) }
+	for a := lo; a < hi; {
+		b := min(hi, (a/52+1)*52)
+		var sum float64
+		if dec == 1 {
+			sum = full * float64(b-a)
+		} else {
+			sum = at(a) * (1 - math.Pow(dec, float64(b-a))) / (1 - dec)
+		}
+		cs.wb += sum
+		cs.wbDF += s.discount[a] * sum
+		a = b
+	}
+	ser.fade[lo] += at(lo)
+	ser.fade[hi] -= at(hi)
+}
+
+// evFinish closes the horizon: everyone still registered is accounted to
+// its end, and every person's sums go to their groups, in person order. With
+// twin set (the comparator of a pair) it does both arms: people whose
+// history was shared are attributed to both from one state, and the shared
+// weekly sums are added to both. Both arms add in the same order, so
+// identical arms give identical results.
+func (s *pcnSim) evFinish(twin *pcnSim) {
+	p := s.pop
+	s.out.t.adultsSimulated = float64(p.n)
+	for i := 0; i < p.n; i++ {
+		shared := twin != nil && !s.div[i]
+		e := &s.ev[i]
+		if !e.done {
+			s.evClose(i, e, s.weeks, shared)
+		}
+		s.evAttribute(i, e, s.out.t, &s.own)
+		switch {
+		case shared:
+			twin.evAttribute(i, e, twin.out.t, &twin.own)
+		case twin != nil:
+			f := &twin.ev[i]
+			if !f.done {
+				twin.evClose(i, f, twin.weeks, false)
+			}
+			twin.evAttribute(i, f, twin.out.t, &twin.own)
+		}
+	}
+	s.own.addTo(s.out.t, s)
+	if twin != nil {
+		twin.out.t.adultsSimulated = float64(p.n)
+		twin.own.addTo(twin.out.t, twin)
+		s.shared.addTo(s.out.t, s)
+		s.shared.addTo(twin.out.t, twin)
+	}
+}
+
+// evAttribute adds person i's registered weeks and latent wellbeing to the
+// sums of arm s (ser) and their measurements and milestones to t.
+func (s *pcnSim) evAttribute(i int, e *evPerson, t *tally, ser *evSeries) {
+	p := s.pop
+	end := int(p.exitWeek[i])
+	if end == stillRegistered {
+		end = s.weeks
+	}
+	lo, hi, n, d := s.span(int(p.entryWeek[i]), end)
+	if n == 0 && s.path.flags[i] == 0 {
+		return
+	}
+	latent := float64(e.latent)
+	if n > 0 {
+		ser.level[lo] += latent
+		ser.level[hi] -= latent
+		ser.alive[lo]++
+		ser.alive[hi]--
+		cs := &ser.cells[e.cell]
+		cs.weeks += n
+		cs.weeksDF += d
+		cs.wb += latent * n
+		cs.wbDF += latent * d
+	}
+	ps := personSums{wbChange: math.NaN()}
+	if !math.IsNaN(float64(e.wbStart)) && p.exitWeek[i] == stillRegistered {
+		last := s.weeks - 1
+		wb := observed(latent + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, last))
+		ps.wbChange = wb - float64(e.wbStart)
+	}
+	s.attribute(t, i, &ps)
+}

@@ -1,0 +1,424 @@
+package sim
+
+import "math"
+
+// A person's clocks in the event engine (event.go). Every clock is exact for
+// the weekly process it replaces: a weekly event probability p = 1-exp(-h) is
+// a geometric waiting time floor(E/h) for a unit exponential E, and a hazard
+// that changes (a new age band, a need met by a service) restarts its clock,
+// which memorylessness allows.
+
+// draws from person stream st.
+func (s *pcnSim) expDraw(st *uint64) float64 {
+	s.rs.src.s = *st
+	x := s.rs.rng.ExpFloat64()
+	*st = s.rs.src.s
+	return x
+}
+
+func (s *pcnSim) normDraw(st *uint64) float64 {
+	s.rs.src.s = *st
+	x := s.rs.rng.NormFloat64()
+	*st = s.rs.src.s
+	return x
+}
+
+func (s *pcnSim) unifDraw(st *uint64) float64 {
+	*st += 0x9e3779b97f4a7c15
+	return float64(mix64(*st)>>11) * (1.0 / (1 << 53))
+}
+
+// geomFrom returns the first week >= from in which an event with weekly
+// hazard h happens.
+func (s *pcnSim) geomFrom(st *uint64, from int, h float64) int32 {
+	if h <= 0 {
+		return never
+	}
+	t := float64(from) + math.Floor(s.expDraw(st)/h)
+	if t >= never {
+		return never
+	}
+	return int32(t)
+}
+
+// needHaz is the weekly hazard of person i's need k changing state.
+func (s *pcnSim) needHaz(i int, e *evPerson, k int) float64 {
+	if e.needs&(1<<k) == 0 {
+		return s.onsetHaz[e.imd][e.band][boolIdx(e.female)][e.ltc][k]
+	}
+	if int(e.helped) == k {
+		return s.offHazHelped[k]
+	}
+	return s.offHaz[k]
+}
+
+// gpMaxRate and aeMaxRate bound the person's weekly contact rates for
+// thinning: the attribute and need part times the largest wellbeing and
+// benefit multipliers.
+func (s *pcnSim) gpMaxRate(e *evPerson) float64 {
+	return s.gpBase[e.band][boolIdx(e.female)][e.ltc] * s.gpNeedMult[countNeeds(e.needs)] * s.gpWBMax * s.gpBenMax / 52
+}
+
+func (s *pcnSim) aeMaxRate(e *evPerson) float64 {
+	return s.aeBase[e.band][e.imd][e.ltc] * s.aeNeedMult[countNeeds(e.needs)] * s.aeBenMax / 52
+}
+
+// restartContacts restarts the contact clocks from the start of week from.
+func (s *pcnSim) restartContacts(i int, e *evPerson, from int) {
+	if r := s.gpMaxRate(e); r > 0 {
+		e.gpT = float64(from) + s.expDraw(&e.rCon)/r
+	} else {
+		e.gpT = math.Inf(1)
+	}
+	e.gpW = weekOfTime(e.gpT)
+	if r := s.aeMaxRate(e); r > 0 {
+		e.aeT = float64(from) + s.expDraw(&e.rCon)/r
+	} else {
+		e.aeT = math.Inf(1)
+	}
+	e.aeW = weekOfTime(e.aeT)
+}
+
+// evInit starts the clocks of person i, registered in week w with needs and
+// a transient deviation drawn as of the week before (the reference engine
+// steps them once in their first week).
+func (s *pcnSim) evInit(i int, w int) {
+	p := s.pop
+	k := p.key[i]
+	s.ev = append(s.ev, evPerson{})
+	s.evBuf = s.ev
+	s.div = append(s.div, false)
+	e := &s.ev[i]
+	e.rNeeds, e.rWB, e.rCon = key(k, uint64(procNeeds)), key(k, uint64(procWellbeing)), key(k, uint64(procGP))
+	e.helped = -1
+	e.imd, e.ltc, e.female, e.latent, e.cell = p.imd[i], p.ltc[i], p.female[i], p.latent[i], p.cellOf(i)
+	e.needs = p.needs[i]
+	e.tVal = float64(p.transient[i])
+	e.tWeek = int32(w - 1)
+	e.needsFrom, e.gainFrom = int32(w), int32(w)
+	e.band = uint8(p.ageBand(i, w))
+	e.nextBand = s.bandEnd(i, int(e.band))
+	e.wbStart = float32(math.NaN())
+	for n := 0; n < numNeeds; n++ {
+		e.nextNeed[n] = s.geomFrom(&e.rNeeds, w, s.needHaz(i, e, n))
+	}
+	s.restartContacts(i, e, w)
+	e.nextSelf = s.geomFrom(&e.rCon, w, s.selfHaz[boolIdx(e.female)])
+	switch {
+	case w <= 0:
+		e.nextYear = 0
+	default:
+		e.nextYear = int32((w + 51) / 52 * 52)
+	}
+	if int(e.nextYear) >= s.weeks {
+		e.nextYear = never
+	}
+	e.exit = s.exitFrom(i, w)
+	s.aliveAt[w-s.firstWeek]++
+	if x := int(e.exit); x < s.weeks {
+		s.aliveAt[x-s.firstWeek]--
+	}
+	s.schedule(i)
+}
+
+// bandEnd is the first week of the age band after band b, or never.
+func (s *pcnSim) bandEnd(i int, b int) int32 {
+	if b >= 4 {
+		return never
+	}
+	return s.pop.birthWeek[i] + int32(bandBounds[b+1]*52)
+}
+
+// exitFrom draws the week person i dies or leaves, from week w on: one
+// exponential against the cumulative weekly hazard, which steps at each age
+// band. Exits never depend on social prescribing.
+func (s *pcnSim) exitFrom(i int, w int) int32 {
+	e := s.rs.at(s.pop.key[i], procPopulation, 0).ExpFloat64()
+	from := w
+	for b := s.pop.ageBand(i, w); ; b++ {
+		h := -math.Log1p(-(s.deathWeekly[b] + s.leaveWeekly))
+		end := int(s.bandEnd(i, b))
+		n := math.Floor(e / h)
+		if b == 4 || float64(from)+n < float64(end) {
+			t := float64(from) + n
+			if t >= never {
+				return never
+			}
+			return int32(t)
+		}
+		e -= h * float64(end-from)
+		from = end
+	}
+}
+
+// wakeUp handles person i's events due in week w, in the reference order:
+// exit; age band; needs; the wellbeing evaluations due; consultations and
+// attendances; identification and self-referral. twin, if set, is the other
+// arm of a pair in which the person's history is still shared. In the first
+// phase (personMajor) a referral is left for the second, and wakeUp reports
+// that the person's own history stops here.
+func (s *pcnSim) wakeUp(i int, w int, live bool, twin *pcnSim, liveTwin bool) bool {
+	e := &s.ev[i]
+	p := s.pop
+	if int(e.exit) == w {
+		s.evExit(i, w, twin)
+		return false
+	}
+	restart := false
+	if int(e.nextBand) == w {
+		e.band++
+		e.nextBand = s.bandEnd(i, int(e.band))
+		for k := 0; k < numNeeds; k++ {
+			if e.needs&(1<<k) == 0 {
+				e.nextNeed[k] = s.geomFrom(&e.rNeeds, w, s.needHaz(i, e, k))
+			}
+		}
+		restart = true
+	}
+	before := e.needs
+	for k := 0; k < numNeeds; k++ {
+		if int(e.nextNeed[k]) != w {
+			continue
+		}
+		if e.needs == before {
+			s.needSeg(e, w, twin != nil)
+		}
+		e.needs ^= 1 << k
+		if e.needs&(1<<k) == 0 && w >= 0 {
+			s.series(twin != nil).cells[e.cell].needRes++
+		}
+		e.nextNeed[k] = s.geomFrom(&e.rNeeds, w+1, s.needHaz(i, e, k))
+	}
+	if countNeeds(e.needs) != countNeeds(before) {
+		restart = true
+	}
+	if restart {
+		s.restartContacts(i, e, w)
+	}
+	if int(e.nextYear) == w {
+		s.evAt(i, e, w, twin != nil)
+		if w == 0 {
+			e.wbStart = float32(s.evObserved(i, 0))
+		}
+		e.nextYear += 52
+		if int(e.nextYear) >= s.weeks {
+			e.nextYear = never
+		}
+	}
+
+	// Contacts: candidates of the bounding process, kept with probability
+	// (actual rate)/(bound).
+	gp, ae := 0, 0
+	wb := math.NaN()
+	for int(e.gpW) == w {
+		if math.IsNaN(wb) {
+			wb = s.evObserved(i, w)
+		}
+		keep := s.gpWellbeingMult(wb) / s.gpWBMax
+		if s.gpBenMax > 1 || s.p.Effects.GPRR < 1 {
+			keep *= math.Pow(s.p.Effects.GPRR, s.path.benefit(i, w)) / s.gpBenMax
+		}
+		if s.unifDraw(&e.rCon) < keep {
+			gp++
+		}
+		e.gpT += s.expDraw(&e.rCon) / s.gpMaxRate(e)
+		e.gpW = weekOfTime(e.gpT)
+	}
+	for int(e.aeW) == w {
+		if s.aeBenMax > 1 || s.p.Effects.AERR < 1 {
+			keep := math.Pow(s.p.Effects.AERR, s.path.benefit(i, w)) / s.aeBenMax
+			if s.unifDraw(&e.rCon) < keep {
+				ae++
+			}
+		} else {
+			ae++
+		}
+		e.aeT += s.expDraw(&e.rCon) / s.aeMaxRate(e)
+		e.aeW = weekOfTime(e.aeT)
+	}
+	if w >= 0 && gp+ae > 0 {
+		ser := s.series(twin != nil)
+		ser.cells[e.cell].gp += float64(gp)
+		ser.cells[e.cell].ae += float64(ae)
+		df := s.discount[w]
+		ser.costGP += df * float64(gp) * s.p.Costs.GPConsultation
+		ser.costAE += df * float64(ae) * s.p.Costs.AEAttendance
+	}
+	selfCand := false
+	if int(e.nextSelf) == w {
+		selfCand = true
+		e.nextSelf = s.geomFrom(&e.rCon, w+1, s.selfHaz[boolIdx(e.female)])
+	}
+	s.schedule(i)
+
+	// Identification (step 5) and referral (step 6), in each arm where the
+	// service is live, on the same draw.
+	// The identification draw is taken at every consultation week, live or
+	// not, so that what a person draws never depends on the arm.
+	u := 0.0
+	if gp > 0 {
+		u = s.unifDraw(&e.rCon)
+	}
+	if selfCand {
+		// A referral reads wellbeing: evaluate it in every self-referral
+		// week, as in every consultation week, so the weeks a person's
+		// wellbeing is drawn at never depend on the arm.
+		s.evObserved(i, w)
+	}
+	if !(gp > 0 || selfCand) || !(live || liveTwin) {
+		return false
+	}
+	refS, selfS := false, false
+	if live {
+		refS, selfS = s.decide(i, w, e.needs, wb, gp > 0, selfCand, u)
+	}
+	refT, selfT := false, false
+	if twin != nil && liveTwin {
+		refT, selfT = twin.decide(i, w, e.needs, wb, gp > 0, selfCand, u)
+	}
+	if !refS && !refT {
+		return false
+	}
+	if twin != nil {
+		// The arms part here: the comparator takes its own copy.
+		s.div[i] = true
+		twin.ev[i] = *e
+	}
+	if s.personMajor {
+		k := w - s.firstWeek
+		s.pending[k] = append(s.pending[k], pendingReferral{int32(i), refS, refT, selfS, selfT})
+		return true
+	}
+	s.wk = weekKey(p.key[i], w)
+	s.refer(i, w, selfS)
+	return false
+}
+
+// decide is identification (step 5) for this arm, given the person's needs
+// and observed wellbeing this week, whether they consulted, whether their
+// self-referral clock fired, and the uniform draw for identification.
+func (s *pcnSim) decide(i int, w int, needs uint8, wb float64, sawGP, selfCand bool, u float64) (referred, self bool) {
+	if !s.eligible(i, w) {
+		return false, false
+	}
+	s.identLogitRamp = s.rampIdent[w-s.firstWeek]
+	if sawGP && u < s.identProb(i, needs, wb) {
+		return true, false
+	}
+	if selfCand && needs != 0 {
+		return true, true
+	}
+	return false, false
+}
+
+// evAt evaluates person i's transient deviation in week w, accounting its sum
+// over the weeks since the last evaluation. shared says whether the person's
+// history is still shared by a pair of arms.
+func (s *pcnSim) evAt(i int, e *evPerson, w int, shared bool) {
+	k := w - int(e.tWeek)
+	if k <= 0 {
+		return
+	}
+	a := e.tVal
+	z1 := s.normDraw(&e.rWB)
+	z2 := 0.0
+	lo := int(e.tWeek) + 1
+	if k > 1 && lo >= 0 {
+		z2 = s.normDraw(&e.rWB)
+	}
+	b, sum := s.gap.advance(a, k, z1, z2)
+	ser := &s.own
+	if shared {
+		ser = &s.shared
+	}
+	if k > 1 && lo >= 0 {
+		// Weeks lo..w-1, all in lo's discount year (evaluations fall on
+		// every year boundary).
+		cs := &ser.cells[e.cell]
+		cs.wb += sum
+		cs.wbDF += s.discount[lo] * sum
+		g := &s.gap
+		rk, d := g.rho[k], g.denom[k]
+		rho := g.rho[1]
+		if d > 0 {
+			cf, cb := (a-b*rk)/d, (b-a*rk)/d
+			ser.fwd[lo] += cf * rho
+			ser.fwd[w] -= cf * rk
+			ser.bwd[w] += cb * rho // bwd is offset by one week
+			ser.bwd[lo] -= cb * rk
+		}
+		// What the draw adds to the bridge means, spread evenly.
+		r := (sum - (g.meanS[k]*a + g.slopeS[k]*(b-rk*a))) / float64(k-1)
+		ser.level[lo] += r
+		ser.level[w] -= r
+	}
+	if w >= 0 {
+		cs := &ser.cells[e.cell]
+		cs.wb += b
+		cs.wbDF += s.discount[w] * b
+		ser.level[w] += b
+		ser.level[w+1] -= b
+	}
+	e.tVal, e.tWeek = b, int32(w)
+}
+
+// evObserved returns person i's observed wellbeing in week w (evaluating the
+// transient if needed).
+func (s *pcnSim) evObserved(i int, w int) float64 {
+	e := &s.ev[i]
+	shared := len(s.div) > i && !s.div[i] && s.twinned
+	s.evAt(i, e, w, shared)
+	return observed(float64(e.latent) + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, w))
+}
+
+// evExit ends person i's registration in week w: the weeks before are
+// accounted and they leave any list they are on.
+func (s *pcnSim) evExit(i int, w int, twin *pcnSim) {
+	e := &s.ev[i]
+	s.evClose(i, e, w, twin != nil)
+	e.done = true
+	s.pop.alive[i] = false
+	s.pop.exitWeek[i] = int32(w)
+	s.leaveEpisode(i, w)
+	if twin != nil {
+		twin.leaveEpisode(i, w)
+	}
+}
+
+// evClose accounts person i's weeks before week end.
+func (s *pcnSim) evClose(i int, e *evPerson, end int, shared bool) {
+	if last := end - 1; last >= 0 && last > int(e.tWeek) {
+		s.evAt(i, e, last, shared)
+	}
+	s.needSeg(e, end, shared)
+	s.gainSeg(i, e, end)
+}
+
+// benefitChanging accounts person i's gain before week from, ahead of a
+// change to their benefit (event engine only).
+func (s *pcnSim) benefitChanging(i int, from int) {
+	if !s.event {
+		return
+	}
+	s.gainSeg(i, &s.ev[i], from)
+}
+
+// serviceChanged restarts person i's need clocks from week from after they
+// start or stop taking part in a service, which changes the resolution
+// hazard of the need it addresses (event engine only).
+func (s *pcnSim) serviceChanged(i int, from int) {
+	if !s.event {
+		return
+	}
+	e := &s.ev[i]
+	e.helped = int8(s.path.helpedNeed(i))
+	if e.done || s.p.Effects.NeedResolutionRR == 1 {
+		return // no hazard changes: keep the clocks (and the arms' draws in step)
+	}
+	for k := 0; k < numNeeds; k++ {
+		if e.needs&(1<<k) != 0 {
+			e.nextNeed[k] = s.geomFrom(&e.rNeeds, from, s.needHaz(i, e, k))
+		}
+	}
+	s.schedule(i)
+}
