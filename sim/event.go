@@ -356,10 +356,17 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 		s.offHazHelped[k] = s.offHaz[k] * p.Effects.NeedResolutionRR
 	}
 	s.out.acc.reset(int(spec.Registered()*p.Population.AdultShare) + 16)
+	// Room for everyone the horizon will see, so the event state never moves.
+	pp := &p.Population
+	expect := spec.Registered() * pp.AdultShare * (1.05 + (pp.LeaveAnnual+0.02+math.Max(0, pp.ListGrowthAnnual))*float64(s.weeks-s.firstWeek)/52)
+	s.ev = growTo(s.ev, int(expect))
+	s.div = growTo(s.div, int(expect))
 	s.pending = resizeLists2(s.pending, s.weeks-s.firstWeek)
 	s.rampIdent = growTo(s.rampIdent[:0], s.weeks-s.firstWeek)[:s.weeks-s.firstWeek]
+	s.identBound = growTo(s.identBound[:0], s.weeks-s.firstWeek)[:s.weeks-s.firstWeek]
 	for w := s.firstWeek; w < s.weeks; w++ {
 		s.rampIdent[w-s.firstWeek], _ = s.rampAt(w)
+		s.identBound[w-s.firstWeek] = s.identProbBound(s.rampIdent[w-s.firstWeek])
 	}
 	if twin != nil {
 		s.pop = twin.pop
@@ -400,6 +407,7 @@ func resizeLists2(l [][]pendingReferral, n int) [][]pendingReferral {
 // state, an effect multiplier from the person's own draw, and an empty event
 // state that is filled in if the arms part.
 func (s *pcnSim) adopt(twin *pcnSim) {
+	s.ev = growTo(s.ev, s.pop.n)
 	for len(s.ev) < s.pop.n {
 		i := len(s.ev)
 		s.path.add()

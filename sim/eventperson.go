@@ -1,6 +1,9 @@
 package sim
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // A person's clocks in the event engine (event.go). Every clock is exact for
 // the weekly process it replaces: a weekly event probability p = 1-exp(-h) is
@@ -302,13 +305,31 @@ func (s *pcnSim) decide(i int, w int, needs uint8, wb float64, sawGP, selfCand b
 		return false, false
 	}
 	s.identLogitRamp = s.rampIdent[w-s.firstWeek]
-	if sawGP && u < s.identProb(i, needs, wb) {
+	if sawGP && u < s.identBound[w-s.firstWeek] && u < s.identProb(i, needs, wb) {
 		return true, false
 	}
 	if selfCand && needs != 0 {
 		return true, true
 	}
 	return false, false
+}
+
+// identProbBound bounds identProb over every person in a week whose ramp
+// term is ramp: the largest log-odds any person can have, with every need
+// active. Most consultations draw above it and skip the exact probability.
+func (s *pcnSim) identProbBound(ramp float64) float64 {
+	lo := ramp + s.lnIdentWB*3 + math.Max(0, s.identMale) + math.Max(0, s.identMinority)
+	if s.lnIdentWB < 0 {
+		lo = ramp - s.lnIdentWB*3 + math.Max(0, s.identMale) + math.Max(0, s.identMinority)
+	}
+	lo += slices.Max(s.identLogit) + slices.Max(s.identIMD[:])
+	var wsum float64
+	for k := 0; k < numNeeds; k++ {
+		wsum += s.need(k).Weight
+	}
+	p1 := 1 / (1 + math.Exp(-lo))
+	b := 1 - math.Pow(1-p1, wsum)
+	return math.Max(b, s.p.Identification.FalsePositive) * (1 + 1e-9)
 }
 
 // evAt evaluates person i's transient deviation in week w, accounting its sum

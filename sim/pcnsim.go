@@ -83,6 +83,7 @@ type pcnSim struct {
 	handOver                   []int32   // last week of the first phase for a person another arm refers (single-arm runs)
 	aliveAt                    []int     // adults registered in each week
 	rampIdent                  []float64 // identification log-odds ramp term of each week
+	identBound                 []float64 // upper bound of identProb in each week
 
 	// Scenario-arm referral index weeks, measured in both arms.
 	refAt    [][]int32

@@ -178,8 +178,9 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 	// Needs start from this person's stationary prevalence, so the world
 	// does not begin empty.
 	var needs uint8
+	onset := &s.onsetHaz[q][bandOfAge(age)][boolIdx(female)][ltc]
 	for k := 0; k < numNeeds; k++ {
-		on := s.onsetHazard(k, q, bandOfAge(age), female, ltc)
+		on := onset[k]
 		off := 1 / s.need(k).DurationWeeks
 		if rng.Float64() < on/(on+off) {
 			needs |= 1 << k
