@@ -37,9 +37,10 @@ import "slices"
 // pass, from the same values). Steps 7-10 share capacity and run over the
 // queue, the caseload and the services in a fixed order.
 //
-// step is the reference engine: one arm, every person, every week. pair.go
-// runs the same phases (startWeek, personWeek, endWeek) for both arms in
-// lockstep, computing a person's week once while their histories coincide.
+// step is the reference engine: one arm, every person, every week. The event
+// engine (event.go) runs the same order with startWeek and endWeek as they
+// are, and replaces personWeek by clocks that wake a person only in the weeks
+// something happens to them.
 func (s *pcnSim) step(w int) {
 	live := s.startWeek(w)
 

@@ -119,7 +119,7 @@ var metricDefs = [NumMetrics]MetricDef{
 	MNeedsResolved:           {"needs_resolved", "need episodes", "need episodes that resolved during the horizon (all adults, any cause)", false},
 	MNeedsResolvedRate:       {"needs_resolved_per_1000py", "per 1,000 adults per year", "needs_resolved per 1,000 adult person-years", false},
 	MWaitMean:                {"wait_weeks_mean", "weeks", "mean weeks from referral (acceptance) to first link-worker contact, among those contacted; absent where nobody was contacted", false},
-	MWellbeingMean:           {"wellbeing_mean", "WEMWBS points", "mean observed wellbeing over adult person-weeks of the horizon", false},
+	MWellbeingMean:           {"wellbeing_mean", "WEMWBS points", "mean wellbeing (continuous WEMWBS scale, not clamped to 14-70) over adult person-weeks of the horizon", false},
 	MWellbeingChange:         {"wellbeing_change", "WEMWBS points", "mean change in observed wellbeing from the first to the last week of the horizon, over adults registered at both", false},
 	MWellbeingChangeReferred: {"wellbeing_change_referred", "WEMWBS points", "mean change in observed wellbeing from the week of first referral to outcomes.follow_up_weeks later, over people referred in the scenario arm (the same people and weeks in both arms); the counterfactual value is the before-after change with no social prescribing (regression to the mean and natural history)", false},
 	MGP:                      {"gp_consultations", "consultations", "GP consultations over the horizon", false},
@@ -174,7 +174,7 @@ var seriesDefs = [NumSeries]MetricDef{
 	SCaseload:    {"active_caseload", "people", "people in full link-worker support at the end of the week", false},
 	SMeanWait:    {"mean_wait", "weeks", "mean wait of the people first contacted this week (absent in weeks with none)", false},
 	SInServices:  {"in_services", "people", "referred people participating in a community service at the end of the week", false},
-	SWellbeing:   {"wellbeing_mean", "WEMWBS points", "mean observed wellbeing of registered adults this week", false},
+	SWellbeing:   {"wellbeing_mean", "WEMWBS points", "mean wellbeing (continuous WEMWBS scale) of registered adults this week", false},
 	SFTE:         {"lw_fte_in_post", "FTE", "link-worker FTE in post this week", false},
 }
 

@@ -98,10 +98,12 @@ type Phase struct {
 	GoLive Date    `toml:"go_live" unit:"date" src:"scenario" doc:"go-live date of this phase"`
 }
 
-// Wellbeing is measured on WEMWBS (14-70). Observed wellbeing is a latent
-// person level plus an AR(1) transient deviation plus the effects of active
-// needs and of social prescribing; the transient part is what makes
-// regression to the mean.
+// Wellbeing is on the WEMWBS scale: a latent person level plus an AR(1)
+// transient deviation plus the effects of active needs and of social
+// prescribing; the transient part is what makes regression to the mean.
+// Population means and QALYs use this continuous value; a measurement (at
+// referral, at follow-up, the wellbeing that makes people consult) reads it
+// clamped to the questionnaire's 14-70.
 type Wellbeing struct {
 	Mean        float64 `toml:"mean" unit:"WEMWBS points" range:"14,70" src:"HSE 2012: population mean 52.2-52.5; with needs active the simulated mean is about 51" doc:"mean latent wellbeing (without needs) in IMD quintile 3"`
 	IMDGradient float64 `toml:"imd_gradient" unit:"WEMWBS points per quintile" range:"-10,10" src:"[EST] HSE wellbeing gradient by deprivation" doc:"difference in latent mean per IMD quintile step (quintile 5 minus quintile 1 is 4 times this)"`
@@ -267,7 +269,7 @@ type Costs struct {
 // QALY maps wellbeing or needs to utility. No validated WEMWBS to EQ-5D
 // mapping exists: this is a stated assumption users can change.
 type QALY struct {
-	Mapping       string  `toml:"mapping" unit:"choice" enum:"wellbeing,needs" src:"assumption (Keetharuth 2024: no direct WEMWBS to EQ-5D mapping)" doc:"utility from observed wellbeing (linear) or from the number of active needs"`
+	Mapping       string  `toml:"mapping" unit:"choice" enum:"wellbeing,needs" src:"assumption (Keetharuth 2024: no direct WEMWBS to EQ-5D mapping)" doc:"utility from wellbeing (linear in the continuous score, not capped at 1: with the defaults it passes 1 only above WEMWBS 69) or from the number of active needs"`
 	Intercept     float64 `toml:"intercept" unit:"utility" range:"-0.6,1" src:"[EST] EQ-5D population norm about 0.85" doc:"utility at WEMWBS 51 (wellbeing mapping) or with no need (needs mapping)"`
 	Slope         float64 `toml:"slope" unit:"utility per WEMWBS point" range:"0,0.1" src:"[EST] assumption" doc:"utility change per WEMWBS point (wellbeing mapping)"`
 	NeedDecrement float64 `toml:"need_decrement" unit:"utility per need" range:"0,1" src:"[EST] assumption" doc:"utility lost per active need (needs mapping)"`

@@ -14,8 +14,14 @@ import (
 // model's own parameters (latent share and weekly AR(1) coefficient) and mu
 // is each referred person's own population mean (it depends on their IMD
 // quintile). A controlled comparison (scenario minus counterfactual, same
-// people, same weeks) must show exactly no gain.
+// people, same weeks) must show exactly no gain. Both engines are checked.
 func TestRegressionToTheMean(t *testing.T) {
+	for _, engine := range []string{"event", "reference"} {
+		t.Run(engine, func(t *testing.T) { testRegressionToTheMean(t, engine == "reference") })
+	}
+}
+
+func testRegressionToTheMean(t *testing.T, reference bool) {
 	p := DefaultParams()
 	p.PCNs.Registered = 30000
 	p.Simulation.Years = 4
@@ -35,9 +41,15 @@ func TestRegressionToTheMean(t *testing.T) {
 		s := newPCNSim()
 		var t1, t2 tally
 		c := noSP(p)
-		refs := s.runArm(&p, &pcns[0], 0, seed, goLive, &t1, nil)
 		s2 := newPCNSim()
-		s2.runArm(&c, &pcns[0], 0, seed, goLive, &t2, refs)
+		var refs []refEvent
+		if reference {
+			refs = s.runArm(&p, &pcns[0], 0, seed, goLive, &t1, nil)
+			s2.runArm(&c, &pcns[0], 0, seed, goLive, &t2, refs)
+		} else {
+			refs = s.runEventArm(&p, &pcns[0], 0, seed, goLive, &t1, nil)
+			s2.runEventArm(&c, &pcns[0], 0, seed, goLive, &t2, refs)
+		}
 
 		wb := &p.Wellbeing
 		k := float64(p.Outcomes.FollowUpWeeks)
