@@ -21,8 +21,12 @@ func defaultArms(p Params) func(int, uint64) (Params, Params, []Draw, error) {
 }
 
 // benchRuns runs b.N single-worker runs of p and reports throughput.
-func benchRuns(b *testing.B, p Params) {
-	e := Ensemble{PCNs: SyntheticPCNs(p), Runs: 1, Workers: 1, Arms: defaultArms(p)}
+func benchRuns(b *testing.B, p Params) { benchEngine(b, p, false) }
+
+// benchEngine runs b.N single-worker runs of p with the event engine or the
+// reference engine and reports throughput.
+func benchEngine(b *testing.B, p Params, reference bool) {
+	e := Ensemble{PCNs: SyntheticPCNs(p), Runs: 1, Workers: 1, Arms: defaultArms(p), Reference: reference}
 	var py float64
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -88,19 +92,4 @@ func BenchmarkReferenceWeek(b *testing.B) {
 
 // BenchmarkReferenceRunPCNTypical is one run of the default scenario with
 // the reference engine, for comparison with BenchmarkRunPCNTypical.
-func BenchmarkReferenceRunPCNTypical(b *testing.B) {
-	p := DefaultParams()
-	e := Ensemble{PCNs: SyntheticPCNs(p), Runs: 1, Workers: 1, Arms: defaultArms(p), Reference: true}
-	var py float64
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		e.Seed = uint64(i)
-		if err := e.Run(context.Background(), func(r *RunResult) error {
-			py += r.PersonYears[ScenarioArm]
-			return nil
-		}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(b.Elapsed().Seconds()*1e9/py, "ns/paired-person-year")
-}
+func BenchmarkReferenceRunPCNTypical(b *testing.B) { benchEngine(b, DefaultParams(), true) }

@@ -49,8 +49,9 @@ func TestEventEngineAgreesWithReference(t *testing.T) {
 		{MCostGP, ScenarioArm, GroupAll},
 	}
 	for _, ck := range checks {
-		m1, s1 := meanSD(ev, ck.arm, ck.m, ck.g)
-		m2, s2 := meanSD(ref, ck.arm, ck.m, ck.g)
+		value := func(r *RunResult) float64 { return r.Values[ck.arm][ck.m][ck.g] }
+		m1, s1, _ := statsOf(ev, value)
+		m2, s2, _ := statsOf(ref, value)
 		se := math.Sqrt(s1*s1/n + s2*s2/n)
 		t.Logf("%-28s %-14s %-6s event %12.5f  reference %12.5f  (%.1f SE)", ck.m, ck.arm, ck.g, m1, m2, (m1-m2)/se)
 		if math.Abs(m1-m2) > 4*se {
@@ -58,35 +59,14 @@ func TestEventEngineAgreesWithReference(t *testing.T) {
 		}
 	}
 	// The effect itself: the difference between arms in mean wellbeing.
-	d1, sd1 := meanSDDiff(ev, MWellbeingMean)
-	d2, sd2 := meanSDDiff(ref, MWellbeingMean)
+	diff := func(r *RunResult) float64 {
+		return r.Values[ScenarioArm][MWellbeingMean][GroupAll] - r.Values[CounterfactualArm][MWellbeingMean][GroupAll]
+	}
+	d1, sd1, _ := statsOf(ev, diff)
+	d2, sd2, _ := statsOf(ref, diff)
 	se := math.Sqrt(sd1*sd1/n + sd2*sd2/n)
 	t.Logf("wellbeing_mean difference between arms: event %.5f reference %.5f (%.1f SE)", d1, d2, (d1-d2)/se)
 	if math.Abs(d1-d2) > 4*se || d2 <= 0 {
 		t.Errorf("difference in wellbeing_mean: event %.5f vs reference %.5f (SE %.5f)", d1, d2, se)
 	}
-}
-
-func meanSD(rs []*RunResult, a Arm, m Metric, g Group) (mean, sd float64) {
-	var s, s2 float64
-	for _, r := range rs {
-		v := r.Values[a][m][g]
-		s += v
-		s2 += v * v
-	}
-	n := float64(len(rs))
-	mean = s / n
-	return mean, math.Sqrt(math.Max(0, (s2-n*mean*mean)/(n-1)))
-}
-
-func meanSDDiff(rs []*RunResult, m Metric) (mean, sd float64) {
-	var s, s2 float64
-	for _, r := range rs {
-		v := r.Values[ScenarioArm][m][GroupAll] - r.Values[CounterfactualArm][m][GroupAll]
-		s += v
-		s2 += v * v
-	}
-	n := float64(len(rs))
-	mean = s / n
-	return mean, math.Sqrt(math.Max(0, (s2-n*mean*mean)/(n-1)))
 }

@@ -322,7 +322,7 @@ func (s *pcnSim) referralsDue(w int, twin *pcnSim) {
 func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goLive Date, t *tally, twin *pcnSim) {
 	s.setup(p, spec, pcnIdx, runSeed, goLive, t)
 	s.event = true
-	s.ev = s.evBuf[:0]
+	s.ev = s.ev[:0]
 	s.div = s.div[:0]
 	s.cal.reset(s.firstWeek, s.weeks)
 	s.own.reset(s.weeks)
@@ -361,7 +361,7 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 	expect := spec.Registered() * pp.AdultShare * (1.05 + (pp.LeaveAnnual+0.02+math.Max(0, pp.ListGrowthAnnual))*float64(s.weeks-s.firstWeek)/52)
 	s.ev = growTo(s.ev, int(expect))
 	s.div = growTo(s.div, int(expect))
-	s.pending = resizeLists2(s.pending, s.weeks-s.firstWeek)
+	s.pending = resizeLists(s.pending, s.weeks-s.firstWeek)
 	s.rampIdent = growTo(s.rampIdent[:0], s.weeks-s.firstWeek)[:s.weeks-s.firstWeek]
 	s.identBound = growTo(s.identBound[:0], s.weeks-s.firstWeek)[:s.weeks-s.firstWeek]
 	for w := s.firstWeek; w < s.weeks; w++ {
@@ -395,14 +395,6 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 	s.buildCatalogue()
 }
 
-func resizeLists2(l [][]pendingReferral, n int) [][]pendingReferral {
-	l = growTo(l[:0], n)[:n]
-	for w := range l {
-		l[w] = l[w][:0]
-	}
-	return l
-}
-
 // adopt gives the comparator the people the scenario arm registered: pathway
 // state, an effect multiplier from the person's own draw, and an empty event
 // state that is filled in if the arms part.
@@ -414,7 +406,6 @@ func (s *pcnSim) adopt(twin *pcnSim) {
 		s.path.mult[i] = s.effectMult(s.pop.zMult[i])
 		s.ev = append(s.ev, evPerson{})
 	}
-	s.evBuf = s.ev
 }
 
 // evWeek wakes the people social prescribing has reached who are due in

@@ -68,18 +68,18 @@ func (s *pcnSim) aeMaxRate(e *evPerson) float64 {
 
 // restartContacts restarts the contact clocks from the start of week from.
 func (s *pcnSim) restartContacts(i int, e *evPerson, from int) {
-	if r := s.gpMaxRate(e); r > 0 {
-		e.gpT = float64(from) + s.expDraw(&e.rCon)/r
-	} else {
-		e.gpT = math.Inf(1)
+	e.gpT, e.gpW = s.nextCandidate(&e.rCon, float64(from), s.gpMaxRate(e))
+	e.aeT, e.aeW = s.nextCandidate(&e.rCon, float64(from), s.aeMaxRate(e))
+}
+
+// nextCandidate returns the time and week of the first event after time t
+// of a Poisson process with weekly rate r (never if r is 0).
+func (s *pcnSim) nextCandidate(st *uint64, t, r float64) (float64, int32) {
+	if r <= 0 {
+		return math.Inf(1), never
 	}
-	e.gpW = weekOfTime(e.gpT)
-	if r := s.aeMaxRate(e); r > 0 {
-		e.aeT = float64(from) + s.expDraw(&e.rCon)/r
-	} else {
-		e.aeT = math.Inf(1)
-	}
-	e.aeW = weekOfTime(e.aeT)
+	t += s.expDraw(st) / r
+	return t, weekOfTime(t)
 }
 
 // evInit starts the clocks of person i, registered in week w with needs and
@@ -89,7 +89,6 @@ func (s *pcnSim) evInit(i int, w int) {
 	p := s.pop
 	k := p.key[i]
 	s.ev = append(s.ev, evPerson{})
-	s.evBuf = s.ev
 	s.div = append(s.div, false)
 	e := &s.ev[i]
 	e.rNeeds, e.rWB, e.rCon = key(k, uint64(procNeeds)), key(k, uint64(procWellbeing)), key(k, uint64(procGP))
@@ -224,8 +223,7 @@ func (s *pcnSim) wakeUp(i int, w int, live bool, twin *pcnSim, liveTwin bool) bo
 		if s.unifDraw(&e.rCon) < keep {
 			gp++
 		}
-		e.gpT += s.expDraw(&e.rCon) / s.gpMaxRate(e)
-		e.gpW = weekOfTime(e.gpT)
+		e.gpT, e.gpW = s.nextCandidate(&e.rCon, e.gpT, s.gpMaxRate(e))
 	}
 	for int(e.aeW) == w {
 		if s.aeBenMax > 1 || s.p.Effects.AERR < 1 {
@@ -236,8 +234,7 @@ func (s *pcnSim) wakeUp(i int, w int, live bool, twin *pcnSim, liveTwin bool) bo
 		} else {
 			ae++
 		}
-		e.aeT += s.expDraw(&e.rCon) / s.aeMaxRate(e)
-		e.aeW = weekOfTime(e.aeT)
+		e.aeT, e.aeW = s.nextCandidate(&e.rCon, e.aeT, s.aeMaxRate(e))
 	}
 	if w >= 0 && gp+ae > 0 {
 		ser := s.series(twin != nil)

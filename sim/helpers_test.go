@@ -42,9 +42,15 @@ func noSP(p Params) Params {
 // meanOf returns the across-run mean and SD of metric m (group all) in arm a,
 // over runs where it is defined.
 func meanOf(rs []*RunResult, a Arm, m Metric) (mean, sd float64, n int) {
+	return statsOf(rs, func(r *RunResult) float64 { return r.Values[a][m][GroupAll] })
+}
+
+// statsOf returns the mean and SD across runs of a value of each run,
+// skipping runs where it is undefined.
+func statsOf(rs []*RunResult, value func(*RunResult) float64) (mean, sd float64, n int) {
 	var s, ss float64
 	for _, r := range rs {
-		v := r.Values[a][m][GroupAll]
+		v := value(r)
 		if !Defined(v) {
 			continue
 		}

@@ -66,7 +66,7 @@ type pcnSim struct {
 	// Event engine (event.go). twinned: the scenario arm of a pair;
 	// comparator: the comparator of a pair, sharing pairOf's population.
 	event, twinned, comparator bool
-	ev, evBuf                  []evPerson
+	ev                         []evPerson
 	div                        []bool // the pair's arms have parted for person i (scenario arm)
 	cal                        calendar
 	own, shared                evSeries
@@ -162,7 +162,7 @@ func (s *pcnSim) setup(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goL
 
 	s.pop = s.ownPop
 	s.pop.reset()
-	s.ev = nil
+	s.ev = s.ev[:0]
 	s.event, s.twinned, s.comparator = false, false, false
 	s.wf = workforce{posts: s.wf.posts[:0]}
 	s.queue = s.queue[:0]
@@ -178,7 +178,8 @@ func (s *pcnSim) setup(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goL
 	s.refs = s.refs[:0]
 }
 
-func resizeLists(l [][]int32, n int) [][]int32 {
+// resizeLists returns n empty lists, reusing l's memory.
+func resizeLists[T any](l [][]T, n int) [][]T {
 	l = growTo(l[:0], n)[:n]
 	for w := range l {
 		l[w] = l[w][:0]

@@ -51,7 +51,7 @@ func (s *pcnSim) wellbeingZ(wb float64) float64 {
 
 // needsOf returns person i's active needs this week.
 func (s *pcnSim) needsOf(i int) uint8 {
-	if s.ev != nil {
+	if s.event {
 		return s.ev[i].needs
 	}
 	return s.pop.needs[i]
@@ -59,7 +59,7 @@ func (s *pcnSim) needsOf(i int) uint8 {
 
 // wbNow returns person i's observed wellbeing this week.
 func (s *pcnSim) wbNow(i int) float64 {
-	if s.ev != nil {
+	if s.event {
 		return s.evObserved(i, s.week)
 	}
 	return observed(float64(s.pop.wb[i]))
