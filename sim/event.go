@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"reflect"
+	"slices"
 )
 
 // The event engine runs the weekly order of loop.go, but a person's own
@@ -31,6 +32,7 @@ import (
 // out so that a wake reads the first cache line and, for draws, the second.
 type evPerson struct {
 	wake      int32           // week of the next event
+	slow      int32           // week of the next event other than a contact
 	nextNeed  [numNeeds]int32 // week need k next starts or resolves
 	gpW, aeW  int32           // weeks of gpT and aeT
 	nextBand  int32
@@ -50,6 +52,7 @@ type evPerson struct {
 
 	rNeeds, rWB, rCon uint64  // the person's random streams (SplitMix states)
 	gpT, aeT          float64 // time in weeks of the next candidate GP consultation and A&E attendance
+	gpGap, aeGap      float64 // mean weeks between candidates (1/bounding rate)
 	tVal              float64 // transient wellbeing deviation in week tWeek
 	latent, wbStart   float32
 }
@@ -340,6 +343,9 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 	}
 	s.gpBenMax = math.Max(1, p.Effects.GPRR)
 	s.aeBenMax = math.Max(1, p.Effects.AERR)
+	s.gpBenVaries = s.gpBenMax > 1 || p.Effects.GPRR < 1
+	s.aeBenVaries = s.aeBenMax > 1 || p.Effects.AERR < 1
+	s.gpKeepLow = slices.Min(s.gpWBTable) / s.gpWBMax
 	id := &p.Identification
 	for f := 0; f < 2; f++ {
 		prob := id.SelfWeekly
@@ -367,6 +373,16 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 	for w := s.firstWeek; w < s.weeks; w++ {
 		s.rampIdent[w-s.firstWeek], _ = s.rampAt(w)
 		s.identBound[w-s.firstWeek] = s.identProbBound(s.rampIdent[w-s.firstWeek])
+	}
+	// Wellbeing is evaluated for identification when the draw is under the
+	// bound at full ramp-up, whatever the week and go-live; a pair uses the
+	// larger of its arms' bounds.
+	s.evalBound = [2]float64{id.FalsePositive, s.identProbBound(logit(math.Min(id.Sensitivity*math.Max(1, id.RampStart), 1-1e-12)))}
+	if twin != nil {
+		for k := range s.evalBound {
+			twin.evalBound[k] = math.Max(twin.evalBound[k], s.evalBound[k])
+		}
+		s.evalBound = twin.evalBound
 	}
 	if twin != nil {
 		s.pop = twin.pop
@@ -430,10 +446,7 @@ func (s *pcnSim) evWeek(w int, live bool) {
 // schedule recomputes person i's next event and puts them in the calendar.
 func (s *pcnSim) schedule(i int) {
 	e := &s.ev[i]
-	w := min(e.exit, e.nextBand, e.nextSelf, e.nextYear, e.gpW, e.aeW)
-	for _, x := range e.nextNeed {
-		w = min(w, x)
-	}
+	w := min(e.slow, e.gpW, e.aeW)
 	e.wake = w
 	if !s.personMajor {
 		s.cal.add(i, w)

@@ -11,24 +11,9 @@ import (
 // that changes (a new age band, a need met by a service) restarts its clock,
 // which memorylessness allows.
 
-// draws from person stream st.
-func (s *pcnSim) expDraw(st *uint64) float64 {
-	s.rs.src.s = *st
-	x := s.rs.rng.ExpFloat64()
-	*st = s.rs.src.s
-	return x
-}
-
-func (s *pcnSim) normDraw(st *uint64) float64 {
-	s.rs.src.s = *st
-	x := s.rs.rng.NormFloat64()
-	*st = s.rs.src.s
-	return x
-}
-
+// unifDraw returns a uniform number in [0, 1) from person stream st.
 func (s *pcnSim) unifDraw(st *uint64) float64 {
-	*st += 0x9e3779b97f4a7c15
-	return float64(mix64(*st)>>11) * (1.0 / (1 << 53))
+	return float64(next(st)>>11) * (1.0 / (1 << 53))
 }
 
 // geomFrom returns the first week >= from in which an event with weekly
@@ -37,7 +22,7 @@ func (s *pcnSim) geomFrom(st *uint64, from int, h float64) int32 {
 	if h <= 0 {
 		return never
 	}
-	t := float64(from) + math.Floor(s.expDraw(st)/h)
+	t := float64(from) + math.Floor(zigExp(st)/h)
 	if t >= never {
 		return never
 	}
@@ -66,19 +51,30 @@ func (s *pcnSim) aeMaxRate(e *evPerson) float64 {
 	return s.aeBase[e.band][e.imd][e.ltc] * s.aeNeedMult[countNeeds(e.needs)] * s.aeBenMax / 52
 }
 
-// restartContacts restarts the contact clocks from the start of week from.
+// restartContacts restarts the contact clocks from the start of week from,
+// with the bounding rates of the person's current state.
 func (s *pcnSim) restartContacts(i int, e *evPerson, from int) {
-	e.gpT, e.gpW = s.nextCandidate(&e.rCon, float64(from), s.gpMaxRate(e))
-	e.aeT, e.aeW = s.nextCandidate(&e.rCon, float64(from), s.aeMaxRate(e))
+	e.gpGap, e.aeGap = meanGap(s.gpMaxRate(e)), meanGap(s.aeMaxRate(e))
+	e.gpT, e.gpW = s.nextCandidate(&e.rCon, float64(from), e.gpGap)
+	e.aeT, e.aeW = s.nextCandidate(&e.rCon, float64(from), e.aeGap)
+}
+
+// meanGap is the mean time between events of a Poisson process with weekly
+// rate r: 1/r, or +Inf for r = 0.
+func meanGap(r float64) float64 {
+	if r <= 0 {
+		return math.Inf(1)
+	}
+	return 1 / r
 }
 
 // nextCandidate returns the time and week of the first event after time t
-// of a Poisson process with weekly rate r (never if r is 0).
-func (s *pcnSim) nextCandidate(st *uint64, t, r float64) (float64, int32) {
-	if r <= 0 {
-		return math.Inf(1), never
+// of a Poisson process with mean gap g weeks (never if g is infinite).
+func (s *pcnSim) nextCandidate(st *uint64, t, g float64) (float64, int32) {
+	if math.IsInf(g, 1) {
+		return g, never
 	}
-	t += s.expDraw(st) / r
+	t += zigExp(st) * g
 	return t, weekOfTime(t)
 }
 
@@ -120,6 +116,7 @@ func (s *pcnSim) evInit(i int, w int) {
 	if x := int(e.exit); x < s.weeks {
 		s.aliveAt[x-s.firstWeek]--
 	}
+	e.slowClock()
 	s.schedule(i)
 }
 
@@ -161,95 +158,18 @@ func (s *pcnSim) exitFrom(i int, w int) int32 {
 // that the person's own history stops here.
 func (s *pcnSim) wakeUp(i int, w int, live bool, twin *pcnSim, liveTwin bool) bool {
 	e := &s.ev[i]
-	p := s.pop
-	if int(e.exit) == w {
-		s.evExit(i, w, twin)
-		return false
-	}
-	restart := false
-	if int(e.nextBand) == w {
-		e.band++
-		e.nextBand = s.bandEnd(i, int(e.band))
-		for k := 0; k < numNeeds; k++ {
-			if e.needs&(1<<k) == 0 {
-				e.nextNeed[k] = s.geomFrom(&e.rNeeds, w, s.needHaz(i, e, k))
-			}
-		}
-		restart = true
-	}
-	before := e.needs
-	for k := 0; k < numNeeds; k++ {
-		if int(e.nextNeed[k]) != w {
-			continue
-		}
-		if e.needs == before {
-			s.needSeg(e, w, twin != nil)
-		}
-		e.needs ^= 1 << k
-		if e.needs&(1<<k) == 0 && w >= 0 {
-			s.series(twin != nil).cells[e.cell].needRes++
-		}
-		e.nextNeed[k] = s.geomFrom(&e.rNeeds, w+1, s.needHaz(i, e, k))
-	}
-	if countNeeds(e.needs) != countNeeds(before) {
-		restart = true
-	}
-	if restart {
-		s.restartContacts(i, e, w)
-	}
-	if int(e.nextYear) == w {
-		s.evAt(i, e, w, twin != nil)
-		if w == 0 {
-			e.wbStart = float32(s.evObserved(i, 0))
-		}
-		e.nextYear += 52
-		if int(e.nextYear) >= s.weeks {
-			e.nextYear = never
-		}
-	}
-
-	// Contacts: candidates of the bounding process, kept with probability
-	// (actual rate)/(bound).
-	gp, ae := 0, 0
-	wb := math.NaN()
-	for int(e.gpW) == w {
-		if math.IsNaN(wb) {
-			wb = s.evObserved(i, w)
-		}
-		keep := s.gpWellbeingMult(wb) / s.gpWBMax
-		if s.gpBenMax > 1 || s.p.Effects.GPRR < 1 {
-			keep *= math.Pow(s.p.Effects.GPRR, s.path.benefit(i, w)) / s.gpBenMax
-		}
-		if s.unifDraw(&e.rCon) < keep {
-			gp++
-		}
-		e.gpT, e.gpW = s.nextCandidate(&e.rCon, e.gpT, s.gpMaxRate(e))
-	}
-	for int(e.aeW) == w {
-		if s.aeBenMax > 1 || s.p.Effects.AERR < 1 {
-			keep := math.Pow(s.p.Effects.AERR, s.path.benefit(i, w)) / s.aeBenMax
-			if s.unifDraw(&e.rCon) < keep {
-				ae++
-			}
-		} else {
-			ae++
-		}
-		e.aeT, e.aeW = s.nextCandidate(&e.rCon, e.aeT, s.aeMaxRate(e))
-	}
-	if w >= 0 && gp+ae > 0 {
-		ser := s.series(twin != nil)
-		ser.cells[e.cell].gp += float64(gp)
-		ser.cells[e.cell].ae += float64(ae)
-		df := s.discount[w]
-		ser.costGP += df * float64(gp) * s.p.Costs.GPConsultation
-		ser.costAE += df * float64(ae) * s.p.Costs.AEAttendance
-	}
 	selfCand := false
-	if int(e.nextSelf) == w {
-		selfCand = true
-		e.nextSelf = s.geomFrom(&e.rCon, w+1, s.selfHaz[boolIdx(e.female)])
+	if int(e.slow) == w {
+		var exited bool
+		if exited, selfCand = s.slowEvents(i, e, w, twin); exited {
+			return false
+		}
 	}
-	s.schedule(i)
+	gp, wb := s.contacts(i, e, w, twin != nil)
+	e.wake = min(e.slow, e.gpW, e.aeW)
+	if !s.personMajor {
+		s.cal.add(i, e.wake)
+	}
 
 	// Identification (step 5) and referral (step 6), in each arm where the
 	// service is live, on the same draw.
@@ -258,15 +178,25 @@ func (s *pcnSim) wakeUp(i int, w int, live bool, twin *pcnSim, liveTwin bool) bo
 	u := 0.0
 	if gp > 0 {
 		u = s.unifDraw(&e.rCon)
+		// Identification reads wellbeing, and a referral records it, only
+		// for a draw under the bound (with no needs, under the false
+		// positive rate). The rule depends on nothing an arm does, so the
+		// weeks wellbeing is evaluated in stay the same in both arms.
+		if math.IsNaN(wb) && u < s.evalBound[boolIdx(e.needs != 0)] {
+			wb = s.evObserved(i, w)
+		}
 	}
 	if selfCand {
 		// A referral reads wellbeing: evaluate it in every self-referral
-		// week, as in every consultation week, so the weeks a person's
-		// wellbeing is drawn at never depend on the arm.
+		// week, as in every identification a consultation may make, so
+		// the weeks a person's wellbeing is drawn at never depend on the arm.
 		s.evObserved(i, w)
 	}
 	if !(gp > 0 || selfCand) || !(live || liveTwin) {
 		return false
+	}
+	if !selfCand && u >= s.evalBound[boolIdx(e.needs != 0)] {
+		return false // no arm identifies on this draw
 	}
 	refS, selfS := false, false
 	if live {
@@ -289,9 +219,128 @@ func (s *pcnSim) wakeUp(i int, w int, live bool, twin *pcnSim, liveTwin bool) bo
 		s.pending[k] = append(s.pending[k], pendingReferral{int32(i), refS, refT, selfS, selfT})
 		return true
 	}
-	s.wk = weekKey(p.key[i], w)
+	s.wk = weekKey(s.pop.key[i], w)
 	s.refer(i, w, selfS)
 	return false
+}
+
+// slowEvents handles the rarer events of person i due in week w (e.slow):
+// exit, age band, needs, the yearly wellbeing evaluation and the
+// self-referral clock. twin is the other arm while the person's history is
+// shared. It reports whether the person exited and whether
+// their self-referral clock fired.
+func (s *pcnSim) slowEvents(i int, e *evPerson, w int, twin *pcnSim) (exited, selfCand bool) {
+	shared := twin != nil
+	if int(e.exit) == w {
+		s.evExit(i, w, twin)
+		return true, false
+	}
+	restart := false
+	if int(e.nextBand) == w {
+		e.band++
+		e.nextBand = s.bandEnd(i, int(e.band))
+		for k := 0; k < numNeeds; k++ {
+			if e.needs&(1<<k) == 0 {
+				e.nextNeed[k] = s.geomFrom(&e.rNeeds, w, s.needHaz(i, e, k))
+			}
+		}
+		restart = true
+	}
+	before := e.needs
+	for k := 0; k < numNeeds; k++ {
+		if int(e.nextNeed[k]) != w {
+			continue
+		}
+		if e.needs == before {
+			s.needSeg(e, w, shared)
+		}
+		e.needs ^= 1 << k
+		if e.needs&(1<<k) == 0 && w >= 0 {
+			s.series(shared).cells[e.cell].needRes++
+		}
+		e.nextNeed[k] = s.geomFrom(&e.rNeeds, w+1, s.needHaz(i, e, k))
+	}
+	if countNeeds(e.needs) != countNeeds(before) {
+		restart = true
+	}
+	if restart {
+		s.restartContacts(i, e, w)
+	}
+	if int(e.nextYear) == w {
+		s.evAt(i, e, w, shared)
+		if w == 0 {
+			e.wbStart = float32(s.evObserved(i, 0))
+		}
+		e.nextYear += 52
+		if int(e.nextYear) >= s.weeks {
+			e.nextYear = never
+		}
+	}
+	if int(e.nextSelf) == w {
+		selfCand = true
+		e.nextSelf = s.geomFrom(&e.rCon, w+1, s.selfHaz[boolIdx(e.female)])
+	}
+	e.slowClock()
+	return false, selfCand
+}
+
+// slowClock sets e.slow, the week of the person's next event other than a
+// contact.
+func (e *evPerson) slowClock() {
+	w := min(e.exit, e.nextBand, e.nextSelf, e.nextYear)
+	for _, x := range e.nextNeed {
+		w = min(w, x)
+	}
+	e.slow = w
+}
+
+// contacts draws person i's GP consultations and A&E attendances in week w:
+// candidates of the bounding process, each kept with probability (actual
+// rate)/(bound). It returns the number of consultations and the observed
+// wellbeing if it was evaluated (else NaN). A candidate drawing under the
+// smallest keep probability is kept without evaluating wellbeing (a
+// squeeze): the decision is the same as with it.
+func (s *pcnSim) contacts(i int, e *evPerson, w int, shared bool) (gp int, wb float64) {
+	wb = math.NaN()
+	ae := 0
+	for int(e.gpW) == w {
+		bf := 1.0
+		if s.gpBenVaries {
+			bf = math.Pow(s.p.Effects.GPRR, s.path.benefit(i, w)) / s.gpBenMax
+		}
+		u := s.unifDraw(&e.rCon)
+		if u < s.gpKeepLow*bf {
+			gp++
+		} else {
+			if math.IsNaN(wb) {
+				wb = s.evObserved(i, w)
+			}
+			if u < s.gpWellbeingMult(wb)/s.gpWBMax*bf {
+				gp++
+			}
+		}
+		e.gpT, e.gpW = s.nextCandidate(&e.rCon, e.gpT, e.gpGap)
+	}
+	for int(e.aeW) == w {
+		if s.aeBenVaries {
+			keep := math.Pow(s.p.Effects.AERR, s.path.benefit(i, w)) / s.aeBenMax
+			if s.unifDraw(&e.rCon) < keep {
+				ae++
+			}
+		} else {
+			ae++
+		}
+		e.aeT, e.aeW = s.nextCandidate(&e.rCon, e.aeT, e.aeGap)
+	}
+	if w >= 0 && gp+ae > 0 {
+		ser := s.series(shared)
+		ser.cells[e.cell].gp += float64(gp)
+		ser.cells[e.cell].ae += float64(ae)
+		df := s.discount[w]
+		ser.costGP += df * float64(gp) * s.p.Costs.GPConsultation
+		ser.costAE += df * float64(ae) * s.p.Costs.AEAttendance
+	}
+	return gp, wb
 }
 
 // decide is identification (step 5) for this arm, given the person's needs
@@ -338,11 +387,11 @@ func (s *pcnSim) evAt(i int, e *evPerson, w int, shared bool) {
 		return
 	}
 	a := e.tVal
-	z1 := s.normDraw(&e.rWB)
+	z1 := zigNorm(&e.rWB)
 	z2 := 0.0
 	lo := int(e.tWeek) + 1
 	if k > 1 && lo >= 0 {
-		z2 = s.normDraw(&e.rWB)
+		z2 = zigNorm(&e.rWB)
 	}
 	b, sum := s.gap.advance(a, k, z1, z2)
 	ser := &s.own
@@ -438,5 +487,6 @@ func (s *pcnSim) serviceChanged(i int, from int) {
 			e.nextNeed[k] = s.geomFrom(&e.rNeeds, from, s.needHaz(i, e, k))
 		}
 	}
+	e.slowClock()
 	s.schedule(i)
 }

@@ -74,6 +74,9 @@ type pcnSim struct {
 	dcum                       []float64 // cumulative discount factor: dcum[w] = sum of discount[0..w-1]
 	gpWBMax, gpBenMax          float64
 	aeBenMax                   float64
+	gpBenVaries, aeBenVaries   bool       // whether benefit changes contact rates
+	gpKeepLow                  float64    // smallest GP keep probability over wellbeing, with no benefit
+	evalBound                  [2]float64 // identification draws under these evaluate wellbeing: no needs, needs
 	selfHaz                    [2]float64 // weekly self-referral hazard, male and female
 	onsetHaz                   [5][5][2][maxLTC + 1][numNeeds]float64
 	offHaz, offHazHelped       [numNeeds]float64

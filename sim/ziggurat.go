@@ -1,0 +1,107 @@
+package sim
+
+import "math"
+
+// Normal and exponential draws on a person's SplitMix state, by the ziggurat
+// method with Go's tables (ziggurat_tables.go). They draw exactly what
+// math/rand/v2's NormFloat64 and ExpFloat64 draw from a splitmix source
+// (TestZigguratMatchesMathRand), but on a concrete generator the compiler can
+// inline: in the event engine's inner loop the interface call of rand.Rand
+// cost more than the draw itself.
+
+const (
+	zigRn = 3.442619855899      // start of the normal's tail
+	zigRe = 7.69711747013104972 // start of the exponential's tail
+)
+
+// next advances SplitMix state st and returns its next 64 bits.
+func next(st *uint64) uint64 {
+	*st += 0x9e3779b97f4a7c15
+	return mix64(*st)
+}
+
+// zigUnit returns a uniform number in [0, 1) as rand.Rand.Float64 does.
+func zigUnit(st *uint64) float64 {
+	return float64(next(st)<<11>>11) / (1 << 53)
+}
+
+// zigNorm returns a standard normal number drawn from stream st.
+func zigNorm(st *uint64) float64 {
+	u := next(st)
+	j := int32(u)
+	i := u >> 32 & 0x7F
+	x := float64(j) * float64(zigWn[i])
+	if absInt32(j) < zigKn[i] {
+		return x // more than 99% of draws
+	}
+	return zigNormSlow(st, u)
+}
+
+// zigNormSlow finishes a normal draw whose first 64 bits u fell outside
+// the ziggurat's rectangles.
+func zigNormSlow(st *uint64, u uint64) float64 {
+	for {
+		j := int32(u)
+		i := u >> 32 & 0x7F
+		x := float64(j) * float64(zigWn[i])
+		if absInt32(j) < zigKn[i] {
+			return x
+		}
+		if i == 0 {
+			for {
+				x = -math.Log(zigUnit(st)) * (1.0 / zigRn)
+				y := -math.Log(zigUnit(st))
+				if y+y >= x*x {
+					break
+				}
+			}
+			if j > 0 {
+				return zigRn + x
+			}
+			return -zigRn - x
+		}
+		if zigFn[i]+float32(zigUnit(st))*(zigFn[i-1]-zigFn[i]) < float32(math.Exp(-.5*x*x)) {
+			return x
+		}
+		u = next(st)
+	}
+}
+
+func absInt32(i int32) uint32 {
+	if i < 0 {
+		return uint32(-i)
+	}
+	return uint32(i)
+}
+
+// zigExp returns a unit exponential number drawn from stream st.
+func zigExp(st *uint64) float64 {
+	u := next(st)
+	j := uint32(u)
+	i := uint8(u >> 32)
+	x := float64(j) * float64(zigWe[i])
+	if j < zigKe[i] {
+		return x // about 99% of draws
+	}
+	return zigExpSlow(st, u)
+}
+
+// zigExpSlow finishes an exponential draw whose first 64 bits u fell outside
+// the ziggurat's rectangles.
+func zigExpSlow(st *uint64, u uint64) float64 {
+	for {
+		j := uint32(u)
+		i := uint8(u >> 32)
+		x := float64(j) * float64(zigWe[i])
+		if j < zigKe[i] {
+			return x
+		}
+		if i == 0 {
+			return zigRe - math.Log(zigUnit(st))
+		}
+		if zigFe[i]+float32(zigUnit(st))*(zigFe[i-1]-zigFe[i]) < float32(math.Exp(-x)) {
+			return x
+		}
+		u = next(st)
+	}
+}
