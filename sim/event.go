@@ -31,24 +31,24 @@ import (
 // evPerson is one person's own state in one arm of the event engine, laid
 // out so that a wake reads the first cache line and, for draws, the second.
 type evPerson struct {
-	wake      int32           // week of the next event
-	slow      int32           // week of the next event other than a contact
-	nextNeed  [numNeeds]int32 // week need k next starts or resolves
-	gpW, aeW  int32           // weeks of gpT and aeT
-	nextBand  int32
-	nextSelf  int32
-	nextYear  int32 // next week the transient is evaluated for discounting (0, 52, 104, ...)
-	exit      int32 // week the person dies or leaves (never depends on the arm)
-	tWeek     int32 // week the transient was last evaluated
-	needsFrom int32 // first week of the current set of needs not yet accounted
-	gainFrom  int32 // first week of gain not yet accounted
-	needs     uint8
-	band      uint8
-	imd, ltc  uint8
-	female    bool
-	done      bool  // exited and accounted
-	helped    int8  // need met by the service the person takes part in, or -1
-	cell      uint8 // reporting cell (IMD x sex x age group x ethnicity)
+	wake         int32           // week of the next event
+	slow         int32           // week of the next event other than a contact
+	nextNeed     [numNeeds]int32 // week need k next starts or resolves
+	gpW, aeW     int32           // weeks of gpT and aeT
+	nextBand     int32
+	nextSelf     int32
+	startMeasure int32 // week 0 (the start measurement) for people registered by then, else never
+	exit         int32 // week the person dies or leaves (never depends on the arm)
+	tWeek        int32 // week the transient was last evaluated
+	needsFrom    int32 // first week of the current set of needs not yet accounted
+	gainFrom     int32 // first week of gain not yet accounted
+	needs        uint8
+	band         uint8
+	imd, ltc     uint8
+	female       bool
+	done         bool  // exited and accounted
+	helped       int8  // need met by the service the person takes part in, or -1
+	cell         uint8 // reporting cell (IMD x sex x age group x ethnicity)
 
 	rNeeds, rWB, rCon uint64  // the person's random streams (SplitMix states)
 	gpT, aeT          float64 // time in weeks of the next candidate GP consultation and A&E attendance
@@ -412,14 +412,11 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 }
 
 // adopt gives the comparator the people the scenario arm registered: pathway
-// state, an effect multiplier from the person's own draw, and an empty event
-// state that is filled in if the arms part.
+// state and an empty event state that is filled in if the arms part.
 func (s *pcnSim) adopt(twin *pcnSim) {
 	s.ev = growTo(s.ev, s.pop.n)
 	for len(s.ev) < s.pop.n {
-		i := len(s.ev)
 		s.path.add()
-		s.path.mult[i] = s.effectMult(s.pop.zMult[i])
 		s.ev = append(s.ev, evPerson{})
 	}
 }

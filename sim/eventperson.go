@@ -102,14 +102,9 @@ func (s *pcnSim) evInit(i int, w int) {
 	}
 	s.restartContacts(i, e, w)
 	e.nextSelf = s.geomFrom(&e.rCon, w, s.selfHaz[boolIdx(e.female)])
-	switch {
-	case w <= 0:
-		e.nextYear = 0
-	default:
-		e.nextYear = int32((w + 51) / 52 * 52)
-	}
-	if int(e.nextYear) >= s.weeks {
-		e.nextYear = never
+	e.startMeasure = never
+	if w <= 0 && s.weeks > 0 {
+		e.startMeasure = 0 // the start measurement
 	}
 	e.exit = s.exitFrom(i, w)
 	s.aliveAt[w-s.firstWeek]++
@@ -266,15 +261,9 @@ func (s *pcnSim) slowEvents(i int, e *evPerson, w int, twin *pcnSim) (exited, se
 	if restart {
 		s.restartContacts(i, e, w)
 	}
-	if int(e.nextYear) == w {
-		s.evAt(i, e, w, shared)
-		if w == 0 {
-			e.wbStart = float32(s.evObserved(i, 0))
-		}
-		e.nextYear += 52
-		if int(e.nextYear) >= s.weeks {
-			e.nextYear = never
-		}
+	if int(e.startMeasure) == w {
+		e.wbStart = float32(s.evObserved(i, 0))
+		e.startMeasure = never
 	}
 	if int(e.nextSelf) == w {
 		selfCand = true
@@ -287,7 +276,7 @@ func (s *pcnSim) slowEvents(i int, e *evPerson, w int, twin *pcnSim) (exited, se
 // slowClock sets e.slow, the week of the person's next event other than a
 // contact.
 func (e *evPerson) slowClock() {
-	w := min(e.exit, e.nextBand, e.nextSelf, e.nextYear)
+	w := min(e.exit, e.nextBand, e.nextSelf, e.startMeasure)
 	for _, x := range e.nextNeed {
 		w = min(w, x)
 	}
@@ -380,8 +369,28 @@ func (s *pcnSim) identProbBound(ramp float64) float64 {
 
 // evAt evaluates person i's transient deviation in week w, accounting its sum
 // over the weeks since the last evaluation. shared says whether the person's
-// history is still shared by a pair of arms.
+// history is still shared by a pair of arms. The transient is also evaluated
+// at every discount-year boundary (weeks 0, 52, ...) on the way, so that the
+// weeks between two evaluations always fall in one discount year; the
+// boundaries are taken in week order, so which draws they use does not depend
+// on when the next evaluation comes.
 func (s *pcnSim) evAt(i int, e *evPerson, w int, shared bool) {
+	for {
+		y := 0
+		if e.tWeek >= 0 {
+			y = (int(e.tWeek)/52 + 1) * 52
+		}
+		if y >= w || y >= s.weeks {
+			break
+		}
+		s.evAt1(e, y, shared)
+	}
+	s.evAt1(e, w, shared)
+}
+
+// evAt1 evaluates the transient in week w, with no discount-year boundary
+// strictly between the last evaluation and w.
+func (s *pcnSim) evAt1(e *evPerson, w int, shared bool) {
 	k := w - int(e.tWeek)
 	if k <= 0 {
 		return

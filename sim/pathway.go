@@ -64,7 +64,7 @@ type pathway struct {
 	benLevel []float32
 	benSince []int32
 	benFade  []bool
-	mult     []float32 // person-level effect multiplier (heterogeneity), mean 1
+	mult     []float32 // person-level effect multiplier (heterogeneity), mean 1; set by raise
 
 	fullGain float64 // WEMWBS points of the full effect (effects.wellbeing x wellbeing.sd)
 	decay    float64 // weekly fading factor of benefit after participation
@@ -139,6 +139,11 @@ func (s *pcnSim) raise(i int, w int, b float64) {
 		return
 	}
 	s.benefitChanging(i, w+1)
+	if pw.benLevel[i] == 0 {
+		// The multiplier matters only once there is a benefit: its exp is
+		// taken for the few people social prescribing reaches, not for all.
+		pw.mult[i] = s.effectMult(s.pop.zMult[i])
+	}
 	pw.benLevel[i], pw.benSince[i] = float32(b), int32(w)
 	pw.benFade[i] = pw.svcState[i] != svcIn
 }

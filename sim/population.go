@@ -188,10 +188,9 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 	}
 	p.needs[i] = needs
 	s.path.add()
-	// Person-level effect multiplier, lognormal with mean 1.
-	z := float32(rng.NormFloat64())
-	p.zMult = append(p.zMult, z)
-	s.path.mult[i] = s.effectMult(z)
+	// The draw behind the person-level effect multiplier (set when social
+	// prescribing first benefits them: see raise).
+	p.zMult = append(p.zMult, float32(rng.NormFloat64()))
 	p.wb[i] = float32(s.wellbeing(i, w))
 	if s.event {
 		s.evInit(i, w)

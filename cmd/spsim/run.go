@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -35,6 +36,7 @@ type runOptions struct {
 	force       bool
 	quiet       bool
 	calibration bool
+	cpuProfile  string
 }
 
 func runFlags(o *runOptions) *flag.FlagSet {
@@ -47,6 +49,7 @@ func runFlags(o *runOptions) *flag.FlagSet {
 	fs.BoolVar(&o.force, "force", false, "replace the output directory if it exists (only an earlier output directory or an empty one)")
 	fs.BoolVar(&o.quiet, "quiet", false, "no progress bar or messages on stderr (results still go to stdout)")
 	fs.BoolVar(&o.calibration, "calibration", false, "also print the calibration table (needs outcomes.report_year; always printed for england)")
+	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `FILE` (read it with 'go tool pprof')")
 	return fs
 }
 
@@ -178,6 +181,20 @@ func runRun(e *env, c *command, args []string) int {
 	}
 	if bar != nil {
 		ens.OnRunDone = func(done, total int) { bar.Set(done) }
+	}
+	if o.cpuProfile != "" {
+		f, perr := os.Create(o.cpuProfile)
+		if perr == nil {
+			perr = pprof.StartCPUProfile(f)
+		}
+		if perr != nil {
+			errorf(e.stderr, "cannot write the CPU profile: %v", perr)
+			return exitFailure
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
 	}
 	err = ens.Run(ctx, func(r *sim.RunResult) error {
 		col.Add(r)
