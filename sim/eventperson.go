@@ -130,7 +130,7 @@ func (s *pcnSim) exitFrom(i int, w int) int32 {
 	e := s.rs.at(s.pop.key[i], procPopulation, 0).ExpFloat64()
 	from := w
 	for b := s.pop.ageBand(i, w); ; b++ {
-		h := -math.Log1p(-(s.deathWeekly[b] + s.leaveWeekly))
+		h := s.exitHaz[b]
 		end := int(s.bandEnd(i, b))
 		n := math.Floor(e / h)
 		if b == 4 || float64(from)+n < float64(end) {

@@ -57,6 +57,8 @@ type pcnSim struct {
 	deathWeekly         [5]float64
 	registrationsWeekly float64
 	leaveWeekly         float64
+	exitHaz             [5]float64    // weekly hazard of death or leaving, by age band
+	ltcZero             [5][5]float64 // chance of no long-term condition, by age band and IMD quintile
 	practiceShares      []float64
 	discount            []float64
 	reportStart         int
@@ -151,6 +153,12 @@ func (s *pcnSim) setup(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goL
 	}
 	adults := s.registered * pp.AdultShare
 	s.leaveWeekly = 1 - math.Pow(1-pp.LeaveAnnual, 1.0/52)
+	for b := range s.exitHaz {
+		s.exitHaz[b] = -math.Log1p(-(s.deathWeekly[b] + s.leaveWeekly))
+		for q := range s.ltcZero[b] {
+			s.ltcZero[b][q] = math.Exp(-pp.LTCMean * pp.LTCAgeRR[b] * pp.LTCIMDRR[q])
+		}
+	}
 	s.registrationsWeekly = math.Max(0, adults*(meanDeath+pp.LeaveAnnual+pp.ListGrowthAnnual)/52)
 
 	s.discount = growTo(s.discount[:0], s.weeks)[:s.weeks]

@@ -144,8 +144,7 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 	pp := &s.p.Population
 	female := rng.Float64() < pp.FemaleShare
 	minority := rng.Float64() < pp.EthnicMinority[q]
-	ltcMean := pp.LTCMean * pp.LTCAgeRR[band] * pp.LTCIMDRR[q]
-	ltc := poisson(rng, ltcMean)
+	ltc := poissonZero(rng, s.ltcZero[band][q])
 	if ltc > 8 {
 		ltc = 8
 	}
@@ -215,7 +214,15 @@ func poisson(rng *streams, mean float64) int {
 	if mean <= 0 {
 		return 0
 	}
-	l := math.Exp(-mean)
+	return poissonZero(rng, math.Exp(-mean))
+}
+
+// poissonZero draws a Poisson count whose chance of zero is l = exp(-mean),
+// by multiplying uniforms (Knuth), for small means.
+func poissonZero(rng *streams, l float64) int {
+	if l >= 1 {
+		return 0
+	}
 	k := 0
 	p := rng.Float64()
 	for p > l && k < 100 {

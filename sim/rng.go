@@ -1,7 +1,5 @@
 package sim
 
-import "math/rand/v2"
-
 // Random numbers are keyed by meaning, not drawn from one shared sequence:
 // every draw is a pure function of (run seed, PCN, person, process, week).
 // That makes results independent of scheduling and gives common random
@@ -52,9 +50,8 @@ func key(parent uint64, sub uint64) uint64 {
 	return mix64(parent ^ mix64(sub+0x9e3779b97f4a7c15))
 }
 
-// splitmix is a SplitMix64 generator: a rand.Source that can be re-keyed in
-// place, so one rand.Rand serves every stream of a simulation without
-// allocating.
+// splitmix is a SplitMix64 generator, re-keyed in place for every stream. It
+// is also a rand.Source (for the test that our draws are math/rand/v2's).
 type splitmix struct{ s uint64 }
 
 // Uint64 implements rand.Source.
@@ -64,19 +61,14 @@ func (g *splitmix) Uint64() uint64 {
 }
 
 // streams hands out keyed random streams. Keying is cheap (one mix), so each
-// (person, process, week) gets a fresh stream. Uniform draws are methods of
-// this concrete type so they inline; normal and exponential draws use
-// math/rand/v2's ziggurat on the same generator.
+// (person, process, week) gets a fresh stream. Draws are methods of this
+// concrete type so they can be inlined; normal and exponential draws are
+// math/rand/v2's ziggurat on the same generator (ziggurat.go).
 type streams struct {
 	src splitmix
-	rng *rand.Rand
 }
 
-func newStreams() *streams {
-	s := &streams{}
-	s.rng = rand.New(&s.src)
-	return s
-}
+func newStreams() *streams { return &streams{} }
 
 // at positions the generator at the stream for (k, proc, week).
 func (s *streams) at(k uint64, proc process, week int) *streams {
@@ -105,7 +97,7 @@ func (s *streams) Uint64() uint64 { return s.src.Uint64() }
 func (s *streams) Float64() float64 { return float64(s.src.Uint64()>>11) * (1.0 / (1 << 53)) }
 
 // NormFloat64 returns a standard normal number.
-func (s *streams) NormFloat64() float64 { return s.rng.NormFloat64() }
+func (s *streams) NormFloat64() float64 { return zigNorm(&s.src.s) }
 
 // ExpFloat64 returns a unit exponential number.
-func (s *streams) ExpFloat64() float64 { return s.rng.ExpFloat64() }
+func (s *streams) ExpFloat64() float64 { return zigExp(&s.src.s) }
