@@ -31,7 +31,9 @@ measure() {
 	wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$work/$name.time")
 	cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$work/$name.time")
 	rss=$(awk -F': ' '/Maximum resident set size/ {print $2/1024}' "$work/$name.time")
-	ppy=$(sed -n 's/.*"paired_person_years": \([0-9.e+]*\).*/\1/p' "$out/manifest.json" | head -1)
+	# The first match is the total (each run's timing repeats the key); sed
+	# quits there itself, as head would end the pipe under pipefail.
+	ppy=$(sed -n '/"paired_person_years"/{s/.*"paired_person_years": \([0-9.e+]*\).*/\1/p;q;}' "$out/manifest.json")
 	printf '%-11s %14.0f paired person-years  %9.1f s wall  %9.1f s CPU  %12.0f per CPU-second  %7.0f MB peak RSS\n' \
 		"$name" "$ppy" "$wall" "$cpu" "$(awk -v p="$ppy" -v c="$cpu" 'BEGIN {print p/c}')" "$rss"
 }

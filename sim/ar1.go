@@ -7,7 +7,10 @@ import "math"
 // step: from a known value a at week t it draws, exactly and jointly, the
 // value at week t+k and the sum of the k-1 values strictly between. The event
 // engine uses it to evaluate wellbeing only in the weeks something looks at it
-// while still summing it over every week.
+// while still summing it over every week: it draws the endpoint, adds the
+// sum's conditional mean, and pools the conditional variances of the sums to
+// draw their residuals together (residuals.go), since only sums over many
+// people and weeks are reported.
 //
 // Given T(t) = a, write e_j for the innovations (variance ve = sd^2 (1-rho^2))
 // and g_m = 1 + rho + ... + rho^(m-1). Then
@@ -19,12 +22,12 @@ import "math"
 // Cov = ve sum_{m=1..k-1} g_m rho^m. The tables hold these for every k, built
 // with running sums (stable as rho approaches 1).
 type ar1Gap struct {
-	rho    []float64 // rho^k
-	sdEnd  []float64 // SD of T(t+k) given a
-	meanS  []float64 // E[S | a] / a
-	slopeS []float64 // Cov(S, T(t+k) | a) / Var(T(t+k) | a)
-	sdS    []float64 // SD of S given a and T(t+k)
-	denom  []float64 // 1 - rho^(2k), for the bridge means
+	rho      []float64 // rho^k
+	sdEnd    []float64 // SD of T(t+k) given a
+	meanS    []float64 // E[S | a] / a
+	slopeS   []float64 // Cov(S, T(t+k) | a) / Var(T(t+k) | a)
+	varS     []float64 // variance of S given a and T(t+k)
+	invDenom []float64 // 1/(1 - rho^(2k)) (0 if rho is 0 or 1), for the bridge means
 }
 
 // build fills the tables for gaps of 1..n weeks.
@@ -33,8 +36,8 @@ func (g *ar1Gap) build(rho, sd float64, n int) {
 	g.sdEnd = growTo(g.sdEnd[:0], n+1)[:n+1]
 	g.meanS = growTo(g.meanS[:0], n+1)[:n+1]
 	g.slopeS = growTo(g.slopeS[:0], n+1)[:n+1]
-	g.sdS = growTo(g.sdS[:0], n+1)[:n+1]
-	g.denom = growTo(g.denom[:0], n+1)[:n+1]
+	g.varS = growTo(g.varS[:0], n+1)[:n+1]
+	g.invDenom = growTo(g.invDenom[:0], n+1)[:n+1]
 	ve := sd * sd * (1 - rho*rho)
 	rm, gm := 1.0, 0.0 // rho^m and g_m, for m = k-1
 	var sumE, sumM, sumV, sumC float64
@@ -53,21 +56,15 @@ func (g *ar1Gap) build(rho, sd float64, n int) {
 		cov := ve * sumC
 		if varE > 0 {
 			g.slopeS[k] = cov / varE
-			g.sdS[k] = math.Sqrt(math.Max(0, ve*sumV-cov*cov/varE))
+			g.varS[k] = math.Max(0, ve*sumV-cov*cov/varE)
 		} else {
-			g.slopeS[k], g.sdS[k] = 0, 0
+			g.slopeS[k], g.varS[k] = 0, 0
 		}
-		g.denom[k] = 1 - g.rho[k]*g.rho[k]
+		g.invDenom[k] = 0
+		if d := 1 - g.rho[k]*g.rho[k]; d > 0 {
+			g.invDenom[k] = 1 / d
+		}
 		gm += rm
 		rm *= rho
 	}
-}
-
-// advance returns T(t+k) and the sum of T over the weeks strictly between,
-// given T(t) = a and two standard normal numbers.
-func (g *ar1Gap) advance(a float64, k int, z1, z2 float64) (b, sum float64) {
-	rk := g.rho[k]
-	b = rk*a + g.sdEnd[k]*z1
-	sum = g.meanS[k]*a + g.slopeS[k]*(b-rk*a) + g.sdS[k]*z2
-	return b, sum
 }

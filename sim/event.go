@@ -127,11 +127,13 @@ func (c *calendar) add(i int, w int32) {
 type evSeries struct {
 	cells                        [numCells]cellSums
 	level, fwd, bwd, fade, alive []float64
+	resVar                       []float64 // pooled residual variance by discount year and cell (residuals.go)
 	costGP, costAE               float64
 }
 
 func (e *evSeries) reset(weeks int) {
 	e.cells = [numCells]cellSums{}
+	e.resVar = resize(e.resVar, (weeks+51)/52*numCells)
 	e.level = resize(e.level, weeks+1)
 	e.fwd = resize(e.fwd, weeks+1)
 	e.bwd = resize(e.bwd, weeks+2)

@@ -124,8 +124,10 @@ func (s *pcnSim) evFinish(twin *pcnSim) {
 			twin.evAttribute(i, f, twin.out.t, &twin.own)
 		}
 	}
+	s.addResiduals(&s.own, &s.shared)
 	s.own.addTo(s.out.t, s)
 	if twin != nil {
+		twin.addResiduals(&twin.own, &s.shared)
 		twin.out.t.adultsSimulated = float64(p.n)
 		twin.own.addTo(twin.out.t, twin)
 		s.shared.addTo(s.out.t, s)

@@ -395,38 +395,32 @@ func (s *pcnSim) evAt1(e *evPerson, w int, shared bool) {
 	if k <= 0 {
 		return
 	}
+	g := &s.gap
 	a := e.tVal
-	z1 := zigNorm(&e.rWB)
-	z2 := 0.0
-	lo := int(e.tWeek) + 1
-	if k > 1 && lo >= 0 {
-		z2 = zigNorm(&e.rWB)
-	}
-	b, sum := s.gap.advance(a, k, z1, z2)
+	rk := g.rho[k]
+	b := rk*a + g.sdEnd[k]*zigNorm(&e.rWB)
 	ser := &s.own
 	if shared {
 		ser = &s.shared
 	}
-	if k > 1 && lo >= 0 {
-		// Weeks lo..w-1, all in lo's discount year (evaluations fall on
-		// every year boundary).
+	if lo := int(e.tWeek) + 1; k > 1 && lo >= 0 {
+		// Weeks lo..w-1, all in lo's discount year. Their sum given the
+		// endpoints is its mean (the bridge) plus a normal residual: the
+		// mean is added now, the residual's variance is pooled by cell and
+		// year and drawn once (residuals).
+		sum := g.meanS[k]*a + g.slopeS[k]*(b-rk*a)
 		cs := &ser.cells[e.cell]
 		cs.wb += sum
 		cs.wbDF += s.discount[lo] * sum
-		g := &s.gap
-		rk, d := g.rho[k], g.denom[k]
-		rho := g.rho[1]
-		if d > 0 {
-			cf, cb := (a-b*rk)/d, (b-a*rk)/d
+		ser.resVar[lo/52*numCells+int(e.cell)] += g.varS[k]
+		if id := g.invDenom[k]; id > 0 {
+			rho := g.rho[1]
+			cf, cb := (a-b*rk)*id, (b-a*rk)*id
 			ser.fwd[lo] += cf * rho
 			ser.fwd[w] -= cf * rk
 			ser.bwd[w] += cb * rho // bwd is offset by one week
 			ser.bwd[lo] -= cb * rk
 		}
-		// What the draw adds to the bridge means, spread evenly.
-		r := (sum - (g.meanS[k]*a + g.slopeS[k]*(b-rk*a))) / float64(k-1)
-		ser.level[lo] += r
-		ser.level[w] -= r
 	}
 	if w >= 0 {
 		cs := &ser.cells[e.cell]

@@ -36,6 +36,7 @@ const (
 	procCatalogue
 	procServiceLife
 	procSample
+	procResidual
 )
 
 // mix64 is the SplitMix64 finaliser: a bijective 64-bit mixer.
