@@ -416,11 +416,9 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 // adopt gives the comparator the people the scenario arm registered: pathway
 // state and an empty event state that is filled in if the arms part.
 func (s *pcnSim) adopt(twin *pcnSim) {
-	s.ev = growTo(s.ev, s.pop.n)
-	for len(s.ev) < s.pop.n {
-		s.path.add()
-		s.ev = append(s.ev, evPerson{})
-	}
+	n := s.pop.n - len(s.ev)
+	s.path.grow(n)
+	s.ev = extend(s.ev, n, evPerson{})
 }
 
 // evWeek wakes the people social prescribing has reached who are due in

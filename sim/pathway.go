@@ -1,6 +1,9 @@
 package sim
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Link-worker pathway states of a person.
 const (
@@ -82,27 +85,40 @@ func (pw *pathway) reset() {
 }
 
 // add appends the state of a newly registered person.
-func (pw *pathway) add() {
-	pw.state = append(pw.state, stNone)
-	pw.since = append(pw.since, 0)
-	pw.contacts = append(pw.contacts, 0)
-	pw.planned = append(pw.planned, 0)
-	pw.lastEnd = append(pw.lastEnd, neverEnded)
-	pw.flags = append(pw.flags, 0)
-	pw.cal = append(pw.cal, 0)
-	pw.calEpisode = append(pw.calEpisode, false)
-	pw.self = append(pw.self, false)
-	pw.refWB = append(pw.refWB, 0)
-	pw.svcState = append(pw.svcState, svcNone)
-	pw.svc = append(pw.svc, -1)
-	pw.svcSince = append(pw.svcSince, 0)
-	pw.svcWeeks = append(pw.svcWeeks, 0)
-	pw.svcNeed = append(pw.svcNeed, -1)
-	pw.svcCal = append(pw.svcCal, false)
-	pw.benLevel = append(pw.benLevel, 0)
-	pw.benSince = append(pw.benSince, 0)
-	pw.benFade = append(pw.benFade, true)
-	pw.mult = append(pw.mult, 1)
+func (pw *pathway) add() { pw.grow(1) }
+
+// grow appends the state of n newly registered people.
+func (pw *pathway) grow(n int) {
+	pw.state = extend(pw.state, n, stNone)
+	pw.since = extend(pw.since, n, 0)
+	pw.contacts = extend(pw.contacts, n, 0)
+	pw.planned = extend(pw.planned, n, 0)
+	pw.lastEnd = extend(pw.lastEnd, n, neverEnded)
+	pw.flags = extend(pw.flags, n, 0)
+	pw.cal = extend(pw.cal, n, 0)
+	pw.calEpisode = extend(pw.calEpisode, n, false)
+	pw.self = extend(pw.self, n, false)
+	pw.refWB = extend(pw.refWB, n, 0)
+	pw.svcState = extend(pw.svcState, n, svcNone)
+	pw.svc = extend(pw.svc, n, -1)
+	pw.svcSince = extend(pw.svcSince, n, 0)
+	pw.svcWeeks = extend(pw.svcWeeks, n, 0)
+	pw.svcNeed = extend(pw.svcNeed, n, -1)
+	pw.svcCal = extend(pw.svcCal, n, false)
+	pw.benLevel = extend(pw.benLevel, n, 0)
+	pw.benSince = extend(pw.benSince, n, 0)
+	pw.benFade = extend(pw.benFade, n, true)
+	pw.mult = extend(pw.mult, n, 1)
+}
+
+// extend appends n copies of v to s.
+func extend[T any](s []T, n int, v T) []T {
+	m := len(s)
+	s = slices.Grow(s, n)[:m+n]
+	for i := m; i < m+n; i++ {
+		s[i] = v
+	}
+	return s
 }
 
 // helpedNeed returns the need person i's current service addresses, or -1.
