@@ -56,7 +56,20 @@ func (d *runData) value(a arm, m sim.Metric, g sim.Group) float64 {
 	if m.Def().AllOnly && g != sim.GroupAll {
 		return math.NaN()
 	}
-	return pick(a, d.values[sim.ScenarioArm][m][g], d.values[sim.CounterfactualArm][m][g])
+	return pickMetric(m, a, d.values[sim.ScenarioArm][m][g], d.values[sim.CounterfactualArm][m][g])
+}
+
+// pickMetric is pick for metric m: a metric defined only for the difference
+// (sim.MetricDef.DiffOnly) is held in the scenario slot and undefined in the
+// arms.
+func pickMetric(m sim.Metric, a arm, scenario, counterfactual float64) float64 {
+	if m.Def().DiffOnly {
+		if a == armDifference {
+			return scenario
+		}
+		return math.NaN()
+	}
+	return pick(a, scenario, counterfactual)
 }
 
 // weeklyValue is run d's value of series s in week w and arm a (NaN if

@@ -61,7 +61,7 @@ func (c *Collector) byPCNCSV() ([]byte, error) {
 			for a := range numArms {
 				x := make([]float64, len(prs))
 				for i, pr := range prs {
-					x[i] = pick(a, pr.Values[sim.ScenarioArm][m], pr.Values[sim.CounterfactualArm][m])
+					x[i] = pickMetric(m, a, pr.Values[sim.ScenarioArm][m], pr.Values[sim.CounterfactualArm][m])
 				}
 				row = append(row, optNum(meanOf(x)))
 			}

@@ -103,15 +103,23 @@ func OutputsMarkdown() string {
 	columnTable(&b, manifestFields())
 
 	p("## Metrics\n\n")
-	p("Per run, arm and group. *All only* metrics (PCN-level quantities) are reported for group `all` alone.\n\n")
-	p("| metric | unit | all only | meaning |\n|---|---|---|---|\n")
+	p("Per run, arm and group. *All only* metrics (PCN-level quantities, and indices across groups) are reported for group `all` alone; ")
+	p("*difference only* metrics (indices of the incremental benefit) for the difference arm alone.\n\n")
+	p("The inequality indices (`sii_`, `rii_`, `ci_`, `atkinson_`) follow the methods reference §3: groups ordered most deprived first (IMD quintile 1), ")
+	p("ridit midpoints of the cumulative person-year shares as ranks, population-weighted least squares for the SII (PHE/OHID `phe_sii`), ")
+	p("RII = (intercept + SII)/intercept (PHE/OHID, not Mackenbach's inverse), concentration index (2/μ)Σ a_i (h_i − μ)(R_i − ½), ")
+	p("Atkinson index 1 − EDE/μ. Because the SII is linear in the values and both arms share their population, the difference arm of `sii_wellbeing` ")
+	p("equals `sii_wellbeing_benefit` up to rounding; the difference arms of the other indices are changes in inequality, not indices of the benefit.\n\n")
+	p("| metric | unit | all only | difference only | meaning |\n|---|---|---|---|---|\n")
+	yes := func(b bool) string {
+		if b {
+			return "yes"
+		}
+		return ""
+	}
 	for m := range sim.NumMetrics {
 		d := m.Def()
-		allOnly := ""
-		if d.AllOnly {
-			allOnly = "yes"
-		}
-		p("| `%s` | %s | %s | %s |\n", d.Name, cell(d.Unit), allOnly, cell(d.Doc))
+		p("| `%s` | %s | %s | %s | %s |\n", d.Name, cell(d.Unit), yes(d.AllOnly), yes(d.DiffOnly), cell(d.Doc))
 	}
 	p("\n## Weekly series\n\n")
 	p("Per week and arm, in `timeseries.csv`.\n\n")

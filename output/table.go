@@ -11,7 +11,7 @@ import (
 func tableMetrics() []sim.Metric {
 	return []sim.Metric{sim.MReferrals, sim.MDeclined, sim.MFirstContact, sim.MThreePlus,
 		sim.MAnyIntervention, sim.MWaitMean, sim.MWellbeingChange, sim.MWellbeingChangeReferred,
-		sim.MGP, sim.MAE, sim.MQALYs, sim.MCostTotal}
+		sim.MGP, sim.MAE, sim.MQALYs, sim.MCostTotal, sim.MSIIWellbeing, sim.MSIIWellbeingBenefit}
 }
 
 // Table prints the headline results for group "all" as an aligned text

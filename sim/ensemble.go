@@ -260,11 +260,14 @@ func (rs *runState) fold(pos int, out *pcnOut) bool {
 		}
 		delete(rs.pending, rs.next)
 		pr := PCNRun{PCN: rs.sample[rs.next]}
+		var v [NumArms][NumMetrics][NumGroups]float64
 		for a := range o.t {
-			var v [NumMetrics][NumGroups]float64
-			o.t[a].values(&v)
-			for m := range v {
-				pr.Values[a][m] = v[m][GroupAll]
+			o.t[a].values(&v[a])
+		}
+		addBenefitInequality(&v)
+		for a := range o.t {
+			for m := range v[a] {
+				pr.Values[a][m] = v[a][m][GroupAll]
 			}
 			rs.sum[a].add(&o.t[a], rs.scale)
 			rs.personWeek[a] += o.t[a].g[GroupAll].personWeeks
@@ -282,6 +285,9 @@ func (rs *runState) result() *RunResult {
 		WallSeconds: rs.wall, CPUSeconds: rs.cpu}
 	for a := range rs.sum {
 		rs.sum[a].values(&r.Values[a])
+	}
+	addBenefitInequality(&r.Values)
+	for a := range rs.sum {
 		rs.sum[a].weekly(&r.Weekly[a])
 		r.AdultsSimulated[a] = rs.adults[a]
 		r.PersonYears[a] = rs.personWeek[a] / 52

@@ -55,6 +55,11 @@ type MetricDef struct {
 	Unit    string
 	Doc     string
 	AllOnly bool // reported for group "all" only (PCN-level quantities such as costs)
+
+	// DiffOnly marks a value defined only for the difference between the
+	// arms (an index of the incremental benefit). A run holds it in the
+	// scenario arm's slot; the counterfactual slot is undefined.
+	DiffOnly bool
 }
 
 // The metrics of every run, per arm and group.
@@ -90,6 +95,18 @@ const (
 	MCostAE
 	MFTEInPost
 	MServicesOpen
+	MSIIWellbeing
+	MRIIWellbeing
+	MCIWellbeing
+	MAtkinsonWellbeing1
+	MAtkinsonWellbeing1095
+	MSIIQALYs
+	MRIIQALYs
+	MCIQALYs
+	MAtkinsonQALYs1
+	MAtkinsonQALYs1095
+	MSIIWellbeingBenefit
+	MSIIQALYsBenefit
 	MCalReferredPer1000
 	MCalDeclined
 	MCalFirstContact
@@ -104,48 +121,63 @@ const (
 )
 
 var metricDefs = [NumMetrics]MetricDef{
-	MAdults:                  {"adults", "people", "mean number of registered adults over the horizon", false},
-	MPersonYears:             {"person_years", "person-years", "adult person-years simulated over the horizon", false},
-	MReferrals:               {"referrals", "people", "distinct people referred at least once over the horizon (any route)", false},
-	MReferralsRate:           {"referrals_per_1000py", "per 1,000 adults per year", "referrals per 1,000 adult person-years", false},
-	MDeclined:                {"declined", "people", "distinct people who declined a referral at least once", false},
-	MDeclinedRate:            {"declined_per_1000py", "per 1,000 adults per year", "declined per 1,000 adult person-years", false},
-	MFirstContact:            {"lw_first_contact", "people", "distinct people with at least one first link-worker contact", false},
-	MFirstContactRate:        {"lw_first_contact_per_1000py", "per 1,000 adults per year", "lw_first_contact per 1,000 adult person-years", false},
-	MThreePlus:               {"lw_three_plus_contacts", "people", "distinct people with 3 or more link-worker contacts in one episode", false},
-	MThreePlusRate:           {"lw_three_plus_contacts_per_1000py", "per 1,000 adults per year", "lw_three_plus_contacts per 1,000 adult person-years", false},
-	MAnyIntervention:         {"any_intervention", "people", "distinct people who started a community service or completed full link-worker support with practical help", false},
-	MAnyInterventionRate:     {"any_intervention_per_1000py", "per 1,000 adults per year", "any_intervention per 1,000 adult person-years", false},
-	MNeedsResolved:           {"needs_resolved", "need episodes", "need episodes that resolved during the horizon (all adults, any cause)", false},
-	MNeedsResolvedRate:       {"needs_resolved_per_1000py", "per 1,000 adults per year", "needs_resolved per 1,000 adult person-years", false},
-	MWaitMean:                {"wait_weeks_mean", "weeks", "mean weeks from referral (acceptance) to first link-worker contact, among those contacted; absent where nobody was contacted", false},
-	MWellbeingMean:           {"wellbeing_mean", "WEMWBS points", "mean wellbeing (continuous WEMWBS scale, not clamped to 14-70) over adult person-weeks of the horizon", false},
-	MWellbeingChange:         {"wellbeing_change", "WEMWBS points", "mean change in observed wellbeing from the first to the last week of the horizon, over adults registered at both", false},
-	MWellbeingChangeReferred: {"wellbeing_change_referred", "WEMWBS points", "mean change in observed wellbeing from the week of first referral to outcomes.follow_up_weeks later, over people referred in the scenario arm (the same people and weeks in both arms); the counterfactual value is the before-after change with no social prescribing (regression to the mean and natural history)", false},
-	MGP:                      {"gp_consultations", "consultations", "GP consultations over the horizon", false},
-	MGPRate:                  {"gp_consultations_per_1000py", "per 1,000 adults per year", "GP consultations per 1,000 adult person-years", false},
-	MAE:                      {"ae_attendances", "attendances", "A&E attendances over the horizon", false},
-	MAERate:                  {"ae_attendances_per_1000py", "per 1,000 adults per year", "A&E attendances per 1,000 adult person-years", false},
-	MQALYs:                   {"qalys", "QALYs", "discounted QALYs over the horizon (qaly.mapping, qaly.discount_rate)", false},
-	MQALYsPerPerson:          {"qalys_per_person_year", "QALYs per person-year", "undiscounted QALYs per adult person-year", false},
-	MCostTotal:               {"cost_total", "GBP (discounted)", "sum of the costs below", true},
-	MCostLW:                  {"cost_link_workers", "GBP (discounted)", "link-worker posts while filled, with overheads (ARRS and non-ARRS)", true},
-	MCostVCSE:                {"cost_vcse", "GBP (discounted)", "VCSE grants and paid places", true},
-	MCostGP:                  {"cost_gp", "GBP (discounted)", "GP consultations", true},
-	MCostAE:                  {"cost_ae", "GBP (discounted)", "A&E attendances", true},
-	MFTEInPost:               {"lw_fte_in_post", "FTE", "mean link-worker FTE in post over the horizon (ARRS and non-ARRS)", true},
-	MServicesOpen:            {"services_open", "services", "mean community services open over the horizon", true},
-	MCalReferredPer1000:      {"cal_referred_per_1000_registered", "per 1,000 registered (all ages) per year", "people referred in outcomes.report_year per 1,000 registered patients of all ages", true},
-	MCalDeclined:             {"cal_declined_share", "proportion", "share of people referred in the report year who declined", true},
-	MCalFirstContact:         {"cal_first_contact_share", "proportion", "share of people referred in the report year with a first link-worker contact", true},
-	MCalThreePlus:            {"cal_three_plus_share", "proportion", "share of people referred in the report year with 3+ link-worker contacts", true},
-	MCalAnyIntervention:      {"cal_any_intervention_share", "proportion", "share of people referred in the report year who received any intervention", true},
-	MCalFemale:               {"cal_female_share", "proportion", "share of people referred in the report year who are female", true},
-	MCalMinority:             {"cal_minority_share", "proportion", "share of people referred in the report year from an ethnic minority", true},
-	MCalIMD12:                {"cal_imd_q12_share", "proportion", "share of people referred in the report year living in IMD quintiles 1-2", true},
-	MCalSelfReferral:         {"cal_self_referral_share", "proportion", "share of people referred in the report year through self-referral or non-medical routes", true},
-	MCalFTE:                  {"cal_arrs_fte", "FTE", "mean ARRS link-worker FTE in post during the report year", true},
+	MAdults:                  {"adults", "people", "mean number of registered adults over the horizon", false, false},
+	MPersonYears:             {"person_years", "person-years", "adult person-years simulated over the horizon", false, false},
+	MReferrals:               {"referrals", "people", "distinct people referred at least once over the horizon (any route)", false, false},
+	MReferralsRate:           {"referrals_per_1000py", "per 1,000 adults per year", "referrals per 1,000 adult person-years", false, false},
+	MDeclined:                {"declined", "people", "distinct people who declined a referral at least once", false, false},
+	MDeclinedRate:            {"declined_per_1000py", "per 1,000 adults per year", "declined per 1,000 adult person-years", false, false},
+	MFirstContact:            {"lw_first_contact", "people", "distinct people with at least one first link-worker contact", false, false},
+	MFirstContactRate:        {"lw_first_contact_per_1000py", "per 1,000 adults per year", "lw_first_contact per 1,000 adult person-years", false, false},
+	MThreePlus:               {"lw_three_plus_contacts", "people", "distinct people with 3 or more link-worker contacts in one episode", false, false},
+	MThreePlusRate:           {"lw_three_plus_contacts_per_1000py", "per 1,000 adults per year", "lw_three_plus_contacts per 1,000 adult person-years", false, false},
+	MAnyIntervention:         {"any_intervention", "people", "distinct people who started a community service or completed full link-worker support with practical help", false, false},
+	MAnyInterventionRate:     {"any_intervention_per_1000py", "per 1,000 adults per year", "any_intervention per 1,000 adult person-years", false, false},
+	MNeedsResolved:           {"needs_resolved", "need episodes", "need episodes that resolved during the horizon (all adults, any cause)", false, false},
+	MNeedsResolvedRate:       {"needs_resolved_per_1000py", "per 1,000 adults per year", "needs_resolved per 1,000 adult person-years", false, false},
+	MWaitMean:                {"wait_weeks_mean", "weeks", "mean weeks from referral (acceptance) to first link-worker contact, among those contacted; absent where nobody was contacted", false, false},
+	MWellbeingMean:           {"wellbeing_mean", "WEMWBS points", "mean wellbeing (continuous WEMWBS scale, not clamped to 14-70) over adult person-weeks of the horizon", false, false},
+	MWellbeingChange:         {"wellbeing_change", "WEMWBS points", "mean change in observed wellbeing from the first to the last week of the horizon, over adults registered at both", false, false},
+	MWellbeingChangeReferred: {"wellbeing_change_referred", "WEMWBS points", "mean change in observed wellbeing from the week of first referral to outcomes.follow_up_weeks later, over people referred in the scenario arm (the same people and weeks in both arms); the counterfactual value is the before-after change with no social prescribing (regression to the mean and natural history)", false, false},
+	MGP:                      {"gp_consultations", "consultations", "GP consultations over the horizon", false, false},
+	MGPRate:                  {"gp_consultations_per_1000py", "per 1,000 adults per year", "GP consultations per 1,000 adult person-years", false, false},
+	MAE:                      {"ae_attendances", "attendances", "A&E attendances over the horizon", false, false},
+	MAERate:                  {"ae_attendances_per_1000py", "per 1,000 adults per year", "A&E attendances per 1,000 adult person-years", false, false},
+	MQALYs:                   {"qalys", "QALYs", "discounted QALYs over the horizon (qaly.mapping, qaly.discount_rate)", false, false},
+	MQALYsPerPerson:          {"qalys_per_person_year", "QALYs per person-year", "undiscounted QALYs per adult person-year", false, false},
+	MCostTotal:               {"cost_total", "GBP (discounted)", "sum of the costs below", true, false},
+	MCostLW:                  {"cost_link_workers", "GBP (discounted)", "link-worker posts while filled, with overheads (ARRS and non-ARRS)", true, false},
+	MCostVCSE:                {"cost_vcse", "GBP (discounted)", "VCSE grants and paid places", true, false},
+	MCostGP:                  {"cost_gp", "GBP (discounted)", "GP consultations", true, false},
+	MCostAE:                  {"cost_ae", "GBP (discounted)", "A&E attendances", true, false},
+	MFTEInPost:               {"lw_fte_in_post", "FTE", "mean link-worker FTE in post over the horizon (ARRS and non-ARRS)", true, false},
+	MServicesOpen:            {"services_open", "services", "mean community services open over the horizon", true, false},
+	MSIIWellbeing:            {"sii_wellbeing", "WEMWBS points", "slope index of inequality in wellbeing_mean " + ineqAcross + ": the fitted value at the least deprived extreme minus that at the most deprived, from the PHE/OHID weighted regression on ridit midpoints (positive: better wellbeing in less deprived areas)", true, false},
+	MRIIWellbeing:            {"rii_wellbeing", "ratio", "relative index of inequality in wellbeing_mean " + ineqAcross + ", PHE/OHID form: (intercept + SII)/intercept, the fitted value at the least deprived extreme over that at the most deprived", true, false},
+	MCIWellbeing:             {"ci_wellbeing", "index (-1 to 1)", "concentration index of wellbeing_mean " + ineqAcross + " (fractional rank = ridit; positive: concentrated in less deprived areas)", true, false},
+	MAtkinsonWellbeing1:      {"atkinson_wellbeing_e1", "index (0 to 1)", "Atkinson index of wellbeing_mean " + ineqAcross + ", inequality aversion 1 (1 - geometric mean / mean)", true, false},
+	MAtkinsonWellbeing1095:   {"atkinson_wellbeing_e10_95", "index (0 to 1)", "Atkinson index of wellbeing_mean " + ineqAcross + ", inequality aversion 10.95 (the English general public's, Robson et al. 2017)", true, false},
+	MSIIQALYs:                {"sii_qalys", "QALYs per person-year", "slope index of inequality in qalys_per_person_year " + ineqAcross + " (as sii_wellbeing)", true, false},
+	MRIIQALYs:                {"rii_qalys", "ratio", "relative index of inequality in qalys_per_person_year " + ineqAcross + " (as rii_wellbeing)", true, false},
+	MCIQALYs:                 {"ci_qalys", "index (-1 to 1)", "concentration index of qalys_per_person_year " + ineqAcross, true, false},
+	MAtkinsonQALYs1:          {"atkinson_qalys_e1", "index (0 to 1)", "Atkinson index of qalys_per_person_year " + ineqAcross + ", inequality aversion 1", true, false},
+	MAtkinsonQALYs1095:       {"atkinson_qalys_e10_95", "index (0 to 1)", "Atkinson index of qalys_per_person_year " + ineqAcross + ", inequality aversion 10.95", true, false},
+	MSIIWellbeingBenefit:     {"sii_wellbeing_benefit", "WEMWBS points", "slope index of inequality of the incremental benefit in wellbeing_mean (scenario - counterfactual, by IMD quintile, weighted by the scenario's adult person-years): positive when the benefit rises towards less deprived areas, so social prescribing widens the gap; difference arm only (ratios and Atkinson indices of a benefit near or below zero are undefined); the benefit per quintile is wellbeing_mean's difference for groups imd_q1..imd_q5", true, true},
+	MSIIQALYsBenefit:         {"sii_qalys_benefit", "QALYs per person-year", "slope index of inequality of the incremental benefit in qalys_per_person_year (as sii_wellbeing_benefit); difference arm only", true, true},
+	MCalReferredPer1000:      {"cal_referred_per_1000_registered", "per 1,000 registered (all ages) per year", "people referred in outcomes.report_year per 1,000 registered patients of all ages", true, false},
+	MCalDeclined:             {"cal_declined_share", "proportion", "share of people referred in the report year who declined", true, false},
+	MCalFirstContact:         {"cal_first_contact_share", "proportion", "share of people referred in the report year with a first link-worker contact", true, false},
+	MCalThreePlus:            {"cal_three_plus_share", "proportion", "share of people referred in the report year with 3+ link-worker contacts", true, false},
+	MCalAnyIntervention:      {"cal_any_intervention_share", "proportion", "share of people referred in the report year who received any intervention", true, false},
+	MCalFemale:               {"cal_female_share", "proportion", "share of people referred in the report year who are female", true, false},
+	MCalMinority:             {"cal_minority_share", "proportion", "share of people referred in the report year from an ethnic minority", true, false},
+	MCalIMD12:                {"cal_imd_q12_share", "proportion", "share of people referred in the report year living in IMD quintiles 1-2", true, false},
+	MCalSelfReferral:         {"cal_self_referral_share", "proportion", "share of people referred in the report year through self-referral or non-medical routes", true, false},
+	MCalFTE:                  {"cal_arrs_fte", "FTE", "mean ARRS link-worker FTE in post during the report year", true, false},
 }
+
+// ineqAcross states how the inequality indices are taken.
+const ineqAcross = "across the five IMD quintiles of the arm (most deprived first), each weighted by its adult person-years"
 
 // Def returns the documentation of metric m.
 func (m Metric) Def() MetricDef { return metricDefs[m] }
@@ -169,13 +201,13 @@ const (
 )
 
 var seriesDefs = [NumSeries]MetricDef{
-	SReferrals:   {"referrals", "people per week", "referrals accepted or declined this week", false},
-	SWaitingList: {"waiting_list", "people", "people waiting for a first link-worker contact at the end of the week", false},
-	SCaseload:    {"active_caseload", "people", "people in full link-worker support at the end of the week", false},
-	SMeanWait:    {"mean_wait", "weeks", "mean wait of the people first contacted this week (absent in weeks with none)", false},
-	SInServices:  {"in_services", "people", "referred people participating in a community service at the end of the week", false},
-	SWellbeing:   {"wellbeing_mean", "WEMWBS points", "mean wellbeing (continuous WEMWBS scale) of registered adults this week", false},
-	SFTE:         {"lw_fte_in_post", "FTE", "link-worker FTE in post this week", false},
+	SReferrals:   {"referrals", "people per week", "referrals accepted or declined this week", false, false},
+	SWaitingList: {"waiting_list", "people", "people waiting for a first link-worker contact at the end of the week", false, false},
+	SCaseload:    {"active_caseload", "people", "people in full link-worker support at the end of the week", false, false},
+	SMeanWait:    {"mean_wait", "weeks", "mean wait of the people first contacted this week (absent in weeks with none)", false, false},
+	SInServices:  {"in_services", "people", "referred people participating in a community service at the end of the week", false, false},
+	SWellbeing:   {"wellbeing_mean", "WEMWBS points", "mean wellbeing (continuous WEMWBS scale) of registered adults this week", false, false},
+	SFTE:         {"lw_fte_in_post", "FTE", "link-worker FTE in post this week", false, false},
 }
 
 // Def returns the documentation of series s.

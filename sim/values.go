@@ -60,6 +60,7 @@ func (t *tally) values(out *[NumMetrics][NumGroups]float64) {
 		all(MCalSelfReferral, ratio(t.calSelfN, n))
 		all(MCalFTE, t.calARRSFTE/t.calWeeks)
 	}
+	addInequality(out)
 	for m := Metric(0); m < NumMetrics; m++ {
 		if m.Def().AllOnly {
 			for g := GroupAll + 1; g < NumGroups; g++ {
