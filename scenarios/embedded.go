@@ -23,8 +23,12 @@ type Info struct {
 }
 
 // embeddedInfo is read once from the embedded files.
-var embeddedInfo = sync.OnceValue(func() []Info {
-	entries, err := embeddedFS.ReadDir("embedded")
+var embeddedInfo = sync.OnceValue(func() []Info { return listEmbedded(embeddedFS, "embedded") })
+
+// listEmbedded reads the name and description of every TOML file in dir of
+// fsys, sorted by name.
+func listEmbedded(fsys embed.FS, dir string) []Info {
+	entries, err := fsys.ReadDir(dir)
 	if err != nil {
 		panic(err)
 	}
@@ -34,7 +38,7 @@ var embeddedInfo = sync.OnceValue(func() []Info {
 		if !ok {
 			continue
 		}
-		src, err := embeddedFS.ReadFile(path.Join("embedded", e.Name()))
+		src, err := fsys.ReadFile(path.Join(dir, e.Name()))
 		if err != nil {
 			panic(err)
 		}
@@ -46,7 +50,7 @@ var embeddedInfo = sync.OnceValue(func() []Info {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
-})
+}
 
 // Embedded lists the scenarios built into spsim, sorted by name.
 func Embedded() []Info { return append([]Info(nil), embeddedInfo()...) }
@@ -66,10 +70,13 @@ func Source(name string) ([]byte, error) {
 	return nil, &Error{Msg: fmt.Sprintf("no embedded scenario %q (have %s)%s", name, strings.Join(names, ", "), didYouMean(name, names))}
 }
 
-func embeddedNames() []string {
-	var names []string
-	for _, in := range embeddedInfo() {
-		names = append(names, in.Name)
+func embeddedNames() []string { return names(embeddedInfo()) }
+
+// names returns the names of infos.
+func names(infos []Info) []string {
+	var out []string
+	for _, in := range infos {
+		out = append(out, in.Name)
 	}
-	return names
+	return out
 }

@@ -38,8 +38,14 @@ type origin struct {
 
 // open finds the scenario nameOrPath and reads it.
 func open(nameOrPath string) (origin, []byte, error) {
+	return openNamed(nameOrPath, "scenario", Source, embeddedNames)
+}
+
+// openNamed finds nameOrPath, the name of an embedded file of the given
+// kind (looked up with source; names lists them) or a path, and reads it.
+func openNamed(nameOrPath, kind string, source func(string) ([]byte, error), names func() []string) (origin, []byte, error) {
 	name, isEmb := strings.CutPrefix(nameOrPath, "embedded:")
-	if src, err := Source(name); err == nil {
+	if src, err := source(name); err == nil {
 		return origin{source: "embedded:" + name, embedded: true, name: name}, src, nil
 	} else if isEmb {
 		return origin{}, nil, err
@@ -47,8 +53,8 @@ func open(nameOrPath string) (origin, []byte, error) {
 	src, err := os.ReadFile(nameOrPath)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(nameOrPath, `/\`) && filepath.Ext(nameOrPath) == "" {
-			return origin{}, nil, &Error{Msg: fmt.Sprintf("no scenario %q: it is neither an embedded scenario (%s) nor a file%s",
-				nameOrPath, strings.Join(embeddedNames(), ", "), didYouMean(nameOrPath, embeddedNames()))}
+			return origin{}, nil, &Error{Msg: fmt.Sprintf("no %s %q: it is neither an embedded %s (%s) nor a file%s",
+				kind, nameOrPath, kind, strings.Join(names(), ", "), didYouMean(nameOrPath, names()))}
 		}
 		return origin{}, nil, &Error{File: nameOrPath, Msg: err.Error()}
 	}
@@ -74,6 +80,36 @@ var notInComparator = []string{"sample_pcns", "simulation", "pcns", "outcomes"}
 
 // parse loads a scenario from its TOML source.
 func parse(o origin, src []byte, sets []string) (*Scenario, error) {
+	ovs := make([]override, 0, len(sets))
+	for _, set := range sets {
+		key, raw, err := parseSet(set)
+		if err != nil {
+			return nil, err
+		}
+		ovs = append(ovs, override{key: key, value: raw, file: "--set"})
+	}
+	return parseOverrides(o, src, ovs)
+}
+
+// override is one change to a scenario applied after its file: a dotted key
+// and its decoded TOML value, from --set or from an option of a comparison,
+// with the file (and line) problems with it are reported at.
+type override struct {
+	key   string
+	value any
+	file  string
+	line  int
+}
+
+// locate reports a problem at the override's origin.
+func (ov override) locate(e *Error) *Error {
+	e.File, e.Line = ov.file, ov.line
+	return e
+}
+
+// parseOverrides reads scenario source src and applies the overrides in
+// order, later ones winning.
+func parseOverrides(o origin, src []byte, ovs []override) (*Scenario, error) {
 	var m map[string]any
 	if _, err := toml.Decode(string(src), &m); err != nil {
 		var pe toml.ParseError
@@ -147,16 +183,14 @@ func parse(o origin, src []byte, sets []string) (*Scenario, error) {
 	if !hasComparator {
 		compA["rollout.enabled"] = assignment{node: sc.byKey["rollout.enabled"], value: reflect.ValueOf(false)}
 	}
-	for _, set := range sets {
-		key, raw, err := parseSet(set)
-		if err != nil {
-			return nil, err
-		}
+	fromWhere := map[string]override{}
+	for _, ov := range ovs {
+		key, raw := ov.key, ov.value
 		switch key {
 		case "name", "description":
 			str, ok := raw.(string)
 			if !ok {
-				return nil, setError(typeError(key, raw, "a string"))
+				return nil, ov.locate(typeError(key, raw, "a string"))
 			}
 			if key == "name" {
 				s.Name = str
@@ -171,16 +205,17 @@ func parse(o origin, src []byte, sets []string) (*Scenario, error) {
 		}
 		its := sc.flatten("", nested(key, raw), nil, prefix, nil)
 		if len(its) == 0 {
-			return nil, setError(&Error{Key: prefix + key, Msg: "no keys given"})
+			return nil, ov.locate(&Error{Key: prefix + key, Msg: "no keys given"})
 		}
 		for _, it := range its {
 			a, err := it.check(prefix)
 			if err != nil {
-				return nil, setError(err)
+				return nil, ov.locate(err)
 			}
 			if prefix == "" {
 				ownA[it.key] = a
 				fromSet[it.key] = true
+				fromWhere[it.key] = ov
 			} else {
 				compA[it.key] = a
 			}
@@ -216,8 +251,8 @@ func parse(o origin, src []byte, sets []string) (*Scenario, error) {
 	where := func(key string) (string, int) {
 		// A slot such as services.grants[0].end is found by its list's key.
 		base, _, _ := strings.Cut(key, "[")
-		if fromSet[strings.TrimPrefix(base, "comparator.")] && !strings.HasPrefix(base, "comparator.") {
-			return "--set", 0
+		if ov, ok := fromWhere[base]; ok {
+			return ov.file, ov.line
 		}
 		return o.source, lines[base]
 	}

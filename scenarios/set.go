@@ -39,9 +39,3 @@ func parseSet(arg string) (key string, value any, err error) {
 	}
 	return key, m["v"], nil
 }
-
-// setError marks a problem as coming from --set.
-func setError(e *Error) *Error {
-	e.File, e.Line = "--set", 0
-	return e
-}

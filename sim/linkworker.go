@@ -34,7 +34,9 @@ func (s *pcnSim) fundedFTE(w int) float64 {
 			v = pt.FTEPer50
 		}
 	}
-	return v * s.registered / 50000 * lw.FTEMultiplier
+	imd := s.spec.IMDShares()
+	weight := 1 + lw.DeprivationExtra*(imd[0]+imd[1])/0.4
+	return v * s.registered / 50000 * lw.FTEMultiplier * weight
 }
 
 // fundingStep adjusts the posts to the funded FTE (step 1). New posts start

@@ -180,6 +180,7 @@ type Referral struct {
 type LinkWorkers struct {
 	FTEPath            []FTEPoint `toml:"fte_path" doc:"funded ARRS FTE per 50,000 registered over time (steps at the dates given); before the first date none is funded"`
 	FTEMultiplier      float64    `toml:"fte_multiplier" unit:"ratio" range:"0,20" src:"modelling choice" doc:"multiplies the funded FTE path (0.5 halves the workforce)"`
+	DeprivationExtra   float64    `toml:"deprivation_extra" unit:"ratio" range:"0,20" src:"modelling choice (proportionate universalism, Marmot 2010)" doc:"extra funded ARRS FTE weighted to deprivation: a PCN's FTE is multiplied by 1 + deprivation_extra x (its share of patients in IMD quintiles 1-2) / 0.4, so an average PCN (40% in quintiles 1-2) gets 1 + deprivation_extra times the path and the least deprived get least (0: no weighting)"`
 	NonARRSShare       float64    `toml:"non_arrs_share" unit:"ratio" range:"0,5" src:">3,300 link workers employed (2024-25) vs ~2,800 ARRS FTE" doc:"extra link-worker FTE funded outside ARRS (local authority, VCSE), as a share of ARRS FTE"`
 	PostFTE            float64    `toml:"post_fte" unit:"FTE" range:"0.1,1" src:"[EST]" doc:"FTE of one post; funded FTE is split into posts of this size"`
 	RecruitWeeks       float64    `toml:"recruit_weeks" unit:"weeks" range:"0,260" src:"[EST] vacancies take months to fill; PCN FTE was 112 in Mar 2020" doc:"mean weeks to fill a vacant post"`

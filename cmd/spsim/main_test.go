@@ -138,10 +138,11 @@ func TestScenarios(t *testing.T) {
 	r := spsim(t, "scenarios")
 	r.want(t, exitOK, []string{"pcn-typical", "pcn-deprived-urban", "pcn-rural", "england"}, nil)
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	if len(lines) != len(scenarios.Embedded()) {
-		t.Errorf("%d lines for %d scenarios", len(lines), len(scenarios.Embedded()))
+	// Scenarios, a blank line and a heading, then comparisons.
+	if want := len(scenarios.Embedded()) + 2 + len(scenarios.EmbeddedComparisons()); len(lines) != want {
+		t.Errorf("%d lines, want %d", len(lines), want)
 	}
-	for _, s := range scenarios.Embedded() {
+	for _, s := range append(scenarios.Embedded(), scenarios.EmbeddedComparisons()...) {
 		if !strings.Contains(r.stdout, s.Description) {
 			t.Errorf("no description for %s", s.Name)
 		}

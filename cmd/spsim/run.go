@@ -27,27 +27,39 @@ import (
 // Network Contract DES first funded link workers (1 July 2019).
 const defaultSeed = 20190701
 
+// ensembleOptions are the flags run and compare share.
+type ensembleOptions struct {
+	runs    int
+	seed    uint64
+	workers int
+	sets    stringList
+	out     string
+	force   bool
+	quiet   bool
+}
+
+// ensembleFlags defines the shared flags on fs; runsDefault and setDoc
+// describe what the command's --runs defaults to and what --set changes.
+func ensembleFlags(fs *flag.FlagSet, o *ensembleOptions, runsDefault, setDoc, outDefault string) {
+	fs.IntVar(&o.runs, "runs", 0, "number of runs `N` (default: "+runsDefault+")")
+	fs.Uint64Var(&o.seed, "seed", defaultSeed, "ensemble seed `S`; the same seed, scenario and runs give the same outputs (default 20190701, the date the first link workers were funded)")
+	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), fmt.Sprintf("concurrent workers `N` (default: all cores, here %d); results do not depend on it", runtime.NumCPU()))
+	fs.Var(&o.sets, "set", setDoc)
+	fs.StringVar(&o.out, "out", "", "output directory `DIR` (default: "+outDefault+")")
+	fs.BoolVar(&o.force, "force", false, "replace the output directory if it exists (only an earlier output directory or an empty one)")
+	fs.BoolVar(&o.quiet, "quiet", false, "no progress bar or messages on stderr (results still go to stdout)")
+}
+
 type runOptions struct {
-	runs        int
-	seed        uint64
-	workers     int
-	sets        stringList
-	out         string
-	force       bool
-	quiet       bool
+	ensembleOptions
 	calibration bool
 	cpuProfile  string
 }
 
 func runFlags(o *runOptions) *flag.FlagSet {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.IntVar(&o.runs, "runs", 0, "number of runs `N` (default: the scenario's simulation.runs)")
-	fs.Uint64Var(&o.seed, "seed", defaultSeed, "ensemble seed `S`; the same seed, scenario and runs give the same outputs (default 20190701, the date the first link workers were funded)")
-	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), fmt.Sprintf("concurrent workers `N` (default: all cores, here %d); results do not depend on it", runtime.NumCPU()))
-	fs.Var(&o.sets, "set", "override a parameter: `key=value`, the value in TOML (repeatable; keys in 'spsim params')")
-	fs.StringVar(&o.out, "out", "", "output directory `DIR` (default: out/<scenario name>)")
-	fs.BoolVar(&o.force, "force", false, "replace the output directory if it exists (only an earlier output directory or an empty one)")
-	fs.BoolVar(&o.quiet, "quiet", false, "no progress bar or messages on stderr (results still go to stdout)")
+	ensembleFlags(fs, &o.ensembleOptions, "the scenario's simulation.runs",
+		"override a parameter: `key=value`, the value in TOML (repeatable; keys in 'spsim params')", "out/<scenario name>")
 	fs.BoolVar(&o.calibration, "calibration", false, "also print the calibration table (needs outcomes.report_year; always printed for england)")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `FILE` (read it with 'go tool pprof')")
 	return fs
@@ -96,24 +108,9 @@ func runRun(e *env, c *command, args []string) int {
 	if done {
 		return code
 	}
-	name := scenarios.DefaultName
-	switch len(pos) {
-	case 0:
-	case 1:
-		name = pos[0]
-	default:
-		usageError(e, c, "one SCENARIO at a time (got %d: %s)", len(pos), strings.Join(pos, " "))
-		return exitUsage
-	}
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	if set["runs"] && o.runs < 1 {
-		usageError(e, c, "--runs must be at least 1 (got %d)", o.runs)
-		return exitUsage
-	}
-	if o.workers < 1 {
-		usageError(e, c, "--workers must be at least 1 (got %d)", o.workers)
-		return exitUsage
+	name, runsSet, code := ensembleArgs(e, c, fs, pos, scenarios.DefaultName, "SCENARIO", o.runs, o.workers)
+	if code != exitOK {
+		return code
 	}
 
 	started := time.Now()
@@ -124,26 +121,15 @@ func runRun(e *env, c *command, args []string) int {
 	}
 	base := s.Base()
 	runs := o.runs
-	if !set["runs"] {
+	if !runsSet {
 		runs = base.Simulation.Runs
 	}
 	out := o.out
 	if out == "" {
 		out = filepath.Join("out", dirName(s.Name))
 	}
-	if err := output.CheckDir(out, o.force); err != nil {
-		errorf(e.stderr, "%v", err)
-		var ee *output.ExistsError
-		if errors.As(err, &ee) {
-			fmt.Fprintln(e.stderr, "  (use --force to replace it, or --out to choose another directory)")
-		}
-		return exitUsage
-	}
-	// WriteDir needs the parent of the output directory: make it now, so a
-	// problem shows before the run rather than after it.
-	if err := os.MkdirAll(filepath.Dir(filepath.Clean(out)), 0o777); err != nil {
-		errorf(e.stderr, "cannot create the output directory's parent: %v", err)
-		return exitFailure
+	if code := prepareOut(e, out, o.force); code != exitOK {
+		return code
 	}
 
 	pcns := s.PCNs()
@@ -218,15 +204,9 @@ func runRun(e *env, c *command, args []string) int {
 	}
 	stop()
 
-	wall := time.Since(started).Seconds()
-	timing := output.Timing{WallSeconds: wall, CPUSeconds: output.ProcessCPUSeconds()}
-	if err := col.WriteDir(out, o.force, timing); err != nil {
-		errorf(e.stderr, "writing outputs: %v", err)
-		var ee *output.ExistsError
-		if errors.As(err, &ee) {
-			return exitUsage
-		}
-		return exitFailure
+	wall, code := writeOutputs(e, started, func(t output.Timing) error { return col.WriteDir(out, o.force, t) })
+	if code != exitOK {
+		return code
 	}
 
 	w := e.stdout
@@ -243,6 +223,68 @@ func runRun(e *env, c *command, args []string) int {
 			fmt.Fprintln(w)
 			fmt.Fprintln(w, "(no calibration table: the scenario sets outcomes.report_year = 0; try --set outcomes.report_year=2023)")
 		}
+	}
+	return exitOK
+}
+
+// ensembleArgs checks what run and compare share: at most one positional
+// argument (the scenario or comparison, noun in messages; def if none), and
+// --runs and --workers at least 1. It returns the name, whether --runs was
+// given, and exitOK, or the exit code of the problem it has reported.
+func ensembleArgs(e *env, c *command, fs *flag.FlagSet, pos []string, def, noun string, runs, workers int) (name string, runsSet bool, code int) {
+	name = def
+	switch len(pos) {
+	case 0:
+	case 1:
+		name = pos[0]
+	default:
+		usageError(e, c, "one %s at a time (got %d: %s)", noun, len(pos), strings.Join(pos, " "))
+		return "", false, exitUsage
+	}
+	fs.Visit(func(f *flag.Flag) { runsSet = runsSet || f.Name == "runs" })
+	if runsSet && runs < 1 {
+		usageError(e, c, "--runs must be at least 1 (got %d)", runs)
+		return "", false, exitUsage
+	}
+	if workers < 1 {
+		usageError(e, c, "--workers must be at least 1 (got %d)", workers)
+		return "", false, exitUsage
+	}
+	return name, runsSet, exitOK
+}
+
+// writeOutputs times the command since started and writes its outputs with
+// write, reporting a failure. It returns the wall time and exitOK, or the
+// exit code of the failure.
+func writeOutputs(e *env, started time.Time, write func(output.Timing) error) (wall float64, code int) {
+	wall = time.Since(started).Seconds()
+	if err := write(output.Timing{WallSeconds: wall, CPUSeconds: output.ProcessCPUSeconds()}); err != nil {
+		errorf(e.stderr, "writing outputs: %v", err)
+		var ee *output.ExistsError
+		if errors.As(err, &ee) {
+			return wall, exitUsage
+		}
+		return wall, exitFailure
+	}
+	return wall, exitOK
+}
+
+// prepareOut checks, before any simulation, that out may be written (free,
+// or replaceable with force) and makes its parent, so a problem shows before
+// a long run rather than after it. It returns exitOK or the exit code of the
+// problem, which it has reported.
+func prepareOut(e *env, out string, force bool) int {
+	if err := output.CheckDir(out, force); err != nil {
+		errorf(e.stderr, "%v", err)
+		var ee *output.ExistsError
+		if errors.As(err, &ee) {
+			fmt.Fprintln(e.stderr, "  (use --force to replace it, or --out to choose another directory)")
+		}
+		return exitUsage
+	}
+	if err := os.MkdirAll(filepath.Dir(filepath.Clean(out)), 0o777); err != nil {
+		errorf(e.stderr, "cannot create the output directory's parent: %v", err)
+		return exitFailure
 	}
 	return exitOK
 }

@@ -9,11 +9,12 @@ import (
 
 var scenariosCmd = &command{
 	name:    "scenarios",
-	summary: "list the scenarios built into spsim",
+	summary: "list the scenarios and comparisons built into spsim",
 	usage:   "spsim scenarios",
-	help: `Lists every scenario embedded in spsim, one per line with its description.
-Run one by name ('spsim run NAME'), or print its TOML to copy and edit
-('spsim show NAME').
+	help: `Lists every scenario embedded in spsim, one per line with its description,
+then the embedded comparisons of funding options. Run a scenario by name
+('spsim run NAME'), a comparison with 'spsim compare NAME', or print either's
+TOML to copy and edit ('spsim show NAME').
 
 Example:
   spsim scenarios
@@ -32,6 +33,16 @@ Example:
 		for _, s := range scenarios.Embedded() {
 			def := ""
 			if s.Name == scenarios.DefaultName {
+				def = " (default)"
+			}
+			fmt.Fprintf(tw, "%s\t%s%s\n", s.Name, s.Description, def)
+		}
+		tw.Flush()
+		fmt.Fprintln(e.stdout, "\nComparisons (spsim compare NAME):")
+		tw = tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+		for _, s := range scenarios.EmbeddedComparisons() {
+			def := ""
+			if s.Name == defaultComparison {
 				def = " (default)"
 			}
 			fmt.Fprintf(tw, "%s\t%s%s\n", s.Name, s.Description, def)

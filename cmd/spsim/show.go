@@ -61,9 +61,16 @@ Examples:
 			usageError(e, c, "--set needs --resolved")
 			return exitUsage
 		}
-		src, err := scenarios.Source(strings.TrimPrefix(pos[0], "embedded:"))
+		name := strings.TrimPrefix(pos[0], "embedded:")
+		src, err := scenarios.Source(name)
 		if err != nil {
-			errorf(e.stderr, "show: no embedded scenario %q (embedded: %s)", pos[0], embeddedNames())
+			// Comparisons ('spsim compare') are shown the same way.
+			if csrc, cerr := scenarios.ComparisonSource(name); cerr == nil {
+				src, err = csrc, nil
+			}
+		}
+		if err != nil {
+			errorf(e.stderr, "show: no embedded scenario or comparison %q (embedded: %s)", pos[0], embeddedNames())
 			return exitUsage
 		}
 		e.stdout.Write(src)
@@ -74,6 +81,9 @@ Examples:
 func embeddedNames() string {
 	var names []string
 	for _, s := range scenarios.Embedded() {
+		names = append(names, s.Name)
+	}
+	for _, s := range scenarios.EmbeddedComparisons() {
 		names = append(names, s.Name)
 	}
 	return strings.Join(names, ", ")

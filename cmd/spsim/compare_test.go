@@ -1,0 +1,98 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// An option identical to the comparator gives exactly zero incremental cost
+// and QALYs (common random numbers, same population); an option that does
+// something costs more; every output file is written.
+func TestCompare(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "opts.toml")
+	src := `name = "test-options"
+scenario = "pcn-typical"
+comparator = "none"
+runs = 4
+thresholds = [20000, 30000]
+
+[set]
+simulation.years = 1
+simulation.burn_in_weeks = 4
+pcns.count = 2
+pcns.registered = 8000
+pcns.registered_min = 2000
+
+[options.none]
+label = "no social prescribing"
+rollout.enabled = false
+
+[options.same]
+label = "the comparator again"
+rollout.enabled = false
+
+[options.lw]
+label = "link workers"
+link_workers.fte_multiplier = 3
+`
+	if err := os.WriteFile(file, []byte(src), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	r := spsim(t, "compare", file, "--out", out, "--quiet")
+	r.want(t, 0, []string{"same", "lw", "incremental analysis", "expected value of perfect information"}, nil)
+	for _, f := range []string{"compare.json", "options.csv", "ceac.csv", "dcea.csv", "manifest.json"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("missing %s: %v", f, err)
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(out, "compare.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Options []struct {
+			Name     string
+			IncCost  map[string]*float64 `json:"incremental_cost"`
+			IncQALYs map[string]*float64 `json:"incremental_qalys"`
+		}
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range doc.Options {
+		switch o.Name {
+		case "same", "none":
+			for _, m := range []map[string]*float64{o.IncCost, o.IncQALYs} {
+				for k, v := range m {
+					if v == nil || *v != 0 {
+						t.Errorf("%s: incremental %s = %v, want exactly 0", o.Name, k, v)
+					}
+				}
+			}
+		case "lw":
+			if v := o.IncCost["mean"]; v == nil || !(*v > 0) {
+				t.Errorf("lw: incremental cost %v, want positive", v)
+			}
+		}
+	}
+	// A second run with --force replaces the directory; results do not
+	// depend on the number of workers.
+	r = spsim(t, "compare", file, "--out", out, "--quiet", "--force", "--workers", "1")
+	r.want(t, 0, nil, nil)
+	b2, err := os.ReadFile(filepath.Join(out, "compare.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != string(b2) {
+		t.Error("compare.json differs between 2 workers and 1")
+	}
+}
+
+func TestCompareErrors(t *testing.T) {
+	spsim(t, "compare", "no-such-comparison").want(t, 2, nil, []string{`no comparison "no-such-comparison"`, "funding-options"})
+	spsim(t, "compare", "--runs", "0").want(t, 2, nil, []string{"--runs must be at least 1"})
+}
