@@ -389,7 +389,17 @@ func dceaJSON(r *econ.DCEAResult) any {
 		}
 		return out
 	}
+	// The equity-efficiency impact plane: health gained net of opportunity
+	// costs against the fall in the QALE gap (SII), and its quadrant.
+	gap := r.SIIBefore - r.SIIAfter
+	quadrant := map[bool]string{true: "more health", false: "less health"}[r.TotalNHB > 0] + ", " +
+		map[bool]string{true: "narrower gap", false: "wider gap"}[gap > 0]
 	return map[string]any{
+		"impact_plane": map[string]any{
+			"net_health_benefit": jnum(r.TotalNHB),
+			"sii_reduction":      jnum(gap),
+			"quadrant":           quadrant,
+		},
 		"opportunity_cost_qalys_by_quintile": nums(r.OppCostQALY),
 		"nhb_by_quintile":                    nums(r.NHB),
 		"total_nhb":                          jnum(r.TotalNHB),
