@@ -31,6 +31,7 @@ type CompareMeta struct {
 	DiscountRate float64   // costs and QALYs, per year
 	Command      string
 	Started      time.Time
+	WeekDates    []sim.Date // first day of each horizon week (sim.WeekDates)
 
 	// Distributional CEA (methods §4.4).
 	OppCostThreshold float64    // k: GBP per QALY forgone elsewhere in the NHS
@@ -57,6 +58,7 @@ type optionRun struct {
 	qalyQ [5]float64           // discounted QALYs by IMD quintile
 	popQ  [5]float64           // mean registered adults by IMD quintile
 	refs  float64
+	fy    [][len(payers)]float64 // undiscounted cost by financial year (from the first in the horizon) and payer
 }
 
 func (o optionRun) total() float64 {
@@ -87,6 +89,40 @@ func NewComparison(meta CompareMeta) *Comparison {
 	return c
 }
 
+// fyIndex returns, for each horizon week, its financial year counted from
+// the first in the horizon, and the first financial year.
+func (m *CompareMeta) fyIndex() (idx []int, first int) {
+	if len(m.WeekDates) == 0 {
+		return nil, 0
+	}
+	first = econ.FinancialYear(m.WeekDates[0].Time())
+	for _, d := range m.WeekDates {
+		idx = append(idx, econ.FinancialYear(d.Time())-first)
+	}
+	return idx, first
+}
+
+// budget sums an arm's weekly cost series by financial year and payer.
+func (c *Comparison) budget(weekly *[sim.NumSeries][]float64) [][len(payers)]float64 {
+	idx, _ := c.meta.fyIndex()
+	if len(idx) == 0 {
+		return nil
+	}
+	out := make([][len(payers)]float64, idx[len(idx)-1]+1)
+	for w, k := range idx {
+		at := func(s sim.Series) float64 {
+			if w < len(weekly[s]) && sim.Defined(weekly[s][w]) {
+				return weekly[s][w]
+			}
+			return 0
+		}
+		out[k][0] += at(sim.SCostLW)
+		out[k][1] += at(sim.SCostVCSE)
+		out[k][2] += at(sim.SCostGP) + at(sim.SCostAE)
+	}
+	return out
+}
+
 func record(v *[sim.NumMetrics][sim.NumGroups]float64) optionRun {
 	all := func(m sim.Metric) float64 { return v[m][sim.GroupAll] }
 	o := optionRun{
@@ -106,10 +142,12 @@ func record(v *[sim.NumMetrics][sim.NumGroups]float64) optionRun {
 // the option, its counterfactual arm the comparator.
 func (c *Comparison) Add(k int, r *sim.RunResult) {
 	c.runs[k][r.Run] = record(&r.Values[sim.ScenarioArm])
+	c.runs[k][r.Run].fy = c.budget(&r.Weekly[sim.ScenarioArm])
 	c.seen[k][r.Run] = true
 	cmp := c.meta.Comparator
 	if !c.seen[cmp][r.Run] {
 		c.runs[cmp][r.Run] = record(&r.Values[sim.CounterfactualArm])
+		c.runs[cmp][r.Run].fy = c.budget(&r.Weekly[sim.CounterfactualArm])
 		c.seen[cmp][r.Run] = true
 	}
 }
@@ -273,6 +311,7 @@ func (c *Comparison) WriteDir(dir string, force bool, timing Timing) error {
 		{"options.csv", c.optionsCSV},
 		{"ceac.csv", c.ceacCSV},
 		{"dcea.csv", c.dceaCSV},
+		{"budget.csv", c.budgetCSV},
 		{"manifest.json", func(*analysis) ([]byte, error) { return c.manifestJSON(timing) }},
 	} {
 		data, err := e.encode(a)
@@ -525,6 +564,65 @@ func (c *Comparison) dceaCSV(a *analysis) ([]byte, error) {
 		}
 	}
 	return t.bytes()
+}
+
+func budgetColumns() []column {
+	return []column{
+		{"option", "option name"},
+		{"financial_year", "NHS financial year (1 April to 31 March), as 2019/20"},
+		{"weeks", "horizon weeks starting in the financial year (the first and last may be part years)"},
+		{"payer", "nhs_link_workers, vcse, nhs_use (as in options.csv) or total"},
+		{"cost", "mean undiscounted cost across runs, GBP (nominal: the prices of the scenario's costs.* keys)"},
+		{"inc_cost", "mean budget impact against the comparator: the option's cost minus the comparator's, run by run"},
+		{"inc_cost_p2_5", "2.5% quantile of the per-run budget impact"},
+		{"inc_cost_p97_5", "97.5% quantile of the per-run budget impact"},
+	}
+}
+
+// budgetCSV is the budget impact: undiscounted costs by financial year and
+// payer (ISPOR practice, methods §4.3), each option against the comparator.
+func (c *Comparison) budgetCSV(*analysis) ([]byte, error) {
+	t := newTable(budgetColumns())
+	idx, first := c.meta.fyIndex()
+	weeks := map[int]int{}
+	for _, k := range idx {
+		weeks[k]++
+	}
+	cmp := c.meta.Comparator
+	for k, om := range c.meta.Options {
+		for y := 0; len(idx) > 0 && y <= idx[len(idx)-1]; y++ {
+			for p := 0; p <= len(payers); p++ {
+				name := "total"
+				if p < len(payers) {
+					name = payers[p].name
+				}
+				x, d := make([]float64, c.meta.Runs), make([]float64, c.meta.Runs)
+				for i := range c.runs[k] {
+					x[i] = fyCost(c.runs[k][i].fy, y, p)
+					d[i] = x[i] - fyCost(c.runs[cmp][i].fy, y, p)
+				}
+				inc := intervalOf(d)
+				mean, _ := meanOf(x)
+				t.row(om.Name, econ.FinancialYearLabel(first+y), strconv.Itoa(weeks[y]), name, num(mean), num(inc.Mean), num(inc.Lo), num(inc.Hi))
+			}
+		}
+	}
+	return t.bytes()
+}
+
+// fyCost is payer p's cost in financial year y, or the total for p = len(payers).
+func fyCost(fy [][len(payers)]float64, y, p int) float64 {
+	if y >= len(fy) {
+		return 0
+	}
+	if p < len(payers) {
+		return fy[y][p]
+	}
+	var t float64
+	for _, v := range fy[y] {
+		t += v
+	}
+	return t
 }
 
 func (c *Comparison) manifestJSON(timing Timing) ([]byte, error) {

@@ -127,6 +127,10 @@ func OutputsMarkdown() string {
 	p("Distributional cost-effectiveness by IMD quintile (methods §4.4): one row per option (except the comparator) and quintile. ")
 	p("The opportunity cost of the incremental cost is valued at the comparison's `opportunity_cost_threshold` and shared by `opportunity_cost_shares`.\n\n")
 	columnTable(&b, dceaColumns())
+	p("### budget.csv\n\n")
+	p("Budget impact (methods §4.3: undiscounted, nominal, by payer): one row per option, NHS financial year of the horizon and payer, ")
+	p("from the weekly cost series (`cost_*` in timeseries.csv of a run).\n\n")
+	columnTable(&b, budgetColumns())
 
 	p("## Metrics\n\n")
 	p("Per run, arm and group. *All only* metrics (PCN-level quantities, and indices across groups) are reported for group `all` alone; ")

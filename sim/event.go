@@ -129,6 +129,7 @@ type evSeries struct {
 	level, fwd, bwd, fade, alive []float64
 	resVar                       []float64 // pooled residual variance by discount year and cell (residuals.go)
 	costGP, costAE               float64
+	gpWeek, aeWeek               []float64 // consultations and attendances by week
 }
 
 func (e *evSeries) reset(weeks int) {
@@ -140,6 +141,8 @@ func (e *evSeries) reset(weeks int) {
 	e.fade = resize(e.fade, weeks+1)
 	e.alive = resize(e.alive, weeks+1)
 	e.costGP, e.costAE = 0, 0
+	e.gpWeek = resize(e.gpWeek, weeks)
+	e.aeWeek = resize(e.aeWeek, weeks)
 }
 
 // addTo adds the sums to arm s's tally t: cells to groups, QALYs from the
@@ -189,6 +192,10 @@ func (e *evSeries) addTo(t *tally, s *pcnSim) {
 	}
 	t.costGP += e.costGP
 	t.costAE += e.costAE
+	for w := 0; w < weeks; w++ {
+		t.series[SCostGP][w] += e.gpWeek[w] * s.p.Costs.GPConsultation
+		t.series[SCostAE][w] += e.aeWeek[w] * s.p.Costs.AEAttendance
+	}
 }
 
 // cellGroups returns the five reporting groups of cell c.

@@ -328,6 +328,8 @@ func (s *pcnSim) contacts(i int, e *evPerson, w int, shared bool) (gp int, wb fl
 		df := s.discount[w]
 		ser.costGP += df * float64(gp) * s.p.Costs.GPConsultation
 		ser.costAE += df * float64(ae) * s.p.Costs.AEAttendance
+		ser.gpWeek[w] += float64(gp)
+		ser.aeWeek[w] += float64(ae)
 	}
 	return gp, wb
 }

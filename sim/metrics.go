@@ -197,6 +197,10 @@ const (
 	SInServices
 	SWellbeing
 	SFTE
+	SCostLW
+	SCostVCSE
+	SCostGP
+	SCostAE
 	NumSeries
 )
 
@@ -208,6 +212,10 @@ var seriesDefs = [NumSeries]MetricDef{
 	SInServices:  {"in_services", "people", "referred people participating in a community service at the end of the week", false, false},
 	SWellbeing:   {"wellbeing_mean", "WEMWBS points", "mean wellbeing (continuous WEMWBS scale) of registered adults this week", false, false},
 	SFTE:         {"lw_fte_in_post", "FTE", "link-worker FTE in post this week", false, false},
+	SCostLW:      {"cost_link_workers", "GBP per week (undiscounted)", "link-worker posts filled this week, with overheads (ARRS and non-ARRS); the budget impact of cost_link_workers", false, false},
+	SCostVCSE:    {"cost_vcse", "GBP per week (undiscounted)", "VCSE grants and paid places this week", false, false},
+	SCostGP:      {"cost_gp", "GBP per week (undiscounted)", "GP consultations this week", false, false},
+	SCostAE:      {"cost_ae", "GBP per week (undiscounted)", "A&E attendances this week", false, false},
 }
 
 // Def returns the documentation of series s.

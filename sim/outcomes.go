@@ -197,8 +197,11 @@ func (o *outcomes) contactCosts(w int, gp, ae int) {
 		return
 	}
 	df := o.s.discount[w]
-	o.t.costGP += df * float64(gp) * o.s.p.Costs.GPConsultation
-	o.t.costAE += df * float64(ae) * o.s.p.Costs.AEAttendance
+	gpCost, aeCost := float64(gp)*o.s.p.Costs.GPConsultation, float64(ae)*o.s.p.Costs.AEAttendance
+	o.t.costGP += df * gpCost
+	o.t.costAE += df * aeCost
+	o.t.series[SCostGP][w] += gpCost
+	o.t.series[SCostAE][w] += aeCost
 }
 
 func (o *outcomes) wait(i int, w int, weeks float64) {
@@ -251,7 +254,9 @@ func (o *outcomes) pcnWeek(w int) {
 	t := o.t
 	df := s.discount[w]
 	c := &s.p.Costs
-	t.costLW += df * s.wf.inPost * c.LWAnnual * (1 + c.LWOverhead) / 52
+	lw := s.wf.inPost * c.LWAnnual * (1 + c.LWOverhead) / 52
+	t.costLW += df * lw
+	t.series[SCostLW][w] = lw
 	var grant float64
 	for j := range s.services {
 		if g := s.services[j].grant; g > 0 && s.services[j].open {
@@ -260,6 +265,7 @@ func (o *outcomes) pcnWeek(w int) {
 	}
 	inSvc := float64(s.inServices())
 	t.costVCSE += df * (grant + inSvc*c.PlaceWeek)
+	t.series[SCostVCSE][w] = grant + inSvc*c.PlaceWeek
 	t.fteWeeks += s.wf.inPost
 	t.fteARRSWeeks += s.wf.inPostARRS
 	t.servicesWeeks += float64(s.openServices())

@@ -46,7 +46,8 @@ and [options.NAME] tables of parameter changes (start from
 'spsim show funding-options').
 
 The outputs go to --out (default out/<comparison name>): compare.json,
-options.csv, ceac.csv, dcea.csv and manifest.json ('spsim params --outputs'
+options.csv, ceac.csv, dcea.csv, budget.csv (undiscounted budget impact by
+financial year and payer) and manifest.json ('spsim params --outputs'
 describes the columns). A table for commissioners goes to stdout.
 
 Examples:
@@ -97,7 +98,7 @@ func runCompare(e *env, c *command, args []string) int {
 	meta := output.CompareMeta{
 		Name: cmp.Name, Source: cmp.Source, Comparator: cmp.Comparator, Runs: runs, Seed: o.seed,
 		Workers: o.workers, Thresholds: cmp.Thresholds, DiscountRate: base.QALY.DiscountRate,
-		Command: commandLine(e.args), Started: started,
+		Command: commandLine(e.args), Started: started, WeekDates: sim.WeekDates(base),
 		OppCostThreshold: cmp.OppCostThreshold, OppCostShares: cmp.OppCostShares, BaselineQALE: cmp.BaselineQALE,
 	}
 	for _, op := range cmp.Options {

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 )
 
@@ -44,7 +46,7 @@ link_workers.fte_multiplier = 3
 	out := filepath.Join(dir, "out")
 	r := spsim(t, "compare", file, "--out", out, "--quiet")
 	r.want(t, 0, []string{"same", "lw", "incremental analysis", "expected value of perfect information"}, nil)
-	for _, f := range []string{"compare.json", "options.csv", "ceac.csv", "dcea.csv", "manifest.json"} {
+	for _, f := range []string{"compare.json", "options.csv", "ceac.csv", "dcea.csv", "budget.csv", "manifest.json"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("missing %s: %v", f, err)
 		}
@@ -78,6 +80,34 @@ link_workers.fte_multiplier = 3
 				t.Errorf("lw: incremental cost %v, want positive", v)
 			}
 		}
+	}
+	// The budget impact of the identical option is zero in every financial
+	// year and for every payer; link workers cost the NHS money each year.
+	bf, err := os.Open(filepath.Join(out, "budget.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bf).ReadAll()
+	bf.Close()
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("budget.csv: %v, %d rows", err, len(rows))
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	lwYears := 0
+	for _, row := range rows[1:] {
+		inc, _ := strconv.ParseFloat(row[col["inc_cost"]], 64)
+		switch {
+		case row[col["option"]] == "same" && inc != 0:
+			t.Errorf("same %s %s: budget impact %v, want 0", row[col["financial_year"]], row[col["payer"]], inc)
+		case row[col["option"]] == "lw" && row[col["payer"]] == "nhs_link_workers" && inc > 0:
+			lwYears++
+		}
+	}
+	if lwYears < 2 {
+		t.Errorf("link workers cost the NHS in %d financial years, want the 2 the year spans", lwYears)
 	}
 	// A second run with --force replaces the directory; results do not
 	// depend on the number of workers.
