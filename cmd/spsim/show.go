@@ -21,7 +21,7 @@ func showFlags(o *showOptions) *flag.FlagSet {
 
 var showCmd = &command{
 	name:    "show",
-	summary: "print an embedded scenario's TOML, to copy and edit",
+	summary: "print an embedded scenario's or comparison's TOML, to copy and edit",
 	usage:   "spsim show [flags] NAME",
 	help: `Prints the TOML of the embedded scenario NAME (see 'spsim scenarios'). Save it,
 edit it and run the file:
