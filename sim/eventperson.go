@@ -11,11 +11,6 @@ import (
 // that changes (a new age band, a need met by a service) restarts its clock,
 // which memorylessness allows.
 
-// unifDraw returns a uniform number in [0, 1) from person stream st.
-func (s *pcnSim) unifDraw(st *uint64) float64 {
-	return float64(next(st)>>11) * (1.0 / (1 << 53))
-}
-
 // geomFrom returns the first week >= from in which an event with weekly
 // hazard h happens.
 func (s *pcnSim) geomFrom(st *uint64, from int, h float64) int32 {
@@ -172,7 +167,7 @@ func (s *pcnSim) wakeUp(i int, w int, live bool, twin *pcnSim, liveTwin bool) bo
 	// not, so that what a person draws never depends on the arm.
 	u := 0.0
 	if gp > 0 {
-		u = s.unifDraw(&e.rCon)
+		u = uniform(&e.rCon)
 		// Identification reads wellbeing, and a referral records it, only
 		// for a draw under the bound (with no needs, under the false
 		// positive rate). The rule depends on nothing an arm does, so the
@@ -297,7 +292,7 @@ func (s *pcnSim) contacts(i int, e *evPerson, w int, shared bool) (gp int, wb fl
 		if s.gpBenVaries {
 			bf = math.Pow(s.p.Effects.GPRR, s.path.benefit(i, w)) / s.gpBenMax
 		}
-		u := s.unifDraw(&e.rCon)
+		u := uniform(&e.rCon)
 		if u < s.gpKeepLow*bf {
 			gp++
 		} else {
@@ -313,7 +308,7 @@ func (s *pcnSim) contacts(i int, e *evPerson, w int, shared bool) (gp int, wb fl
 	for int(e.aeW) == w {
 		if s.aeBenVaries {
 			keep := math.Pow(s.p.Effects.AERR, s.path.benefit(i, w)) / s.aeBenMax
-			if s.unifDraw(&e.rCon) < keep {
+			if uniform(&e.rCon) < keep {
 				ae++
 			}
 		} else {

@@ -56,10 +56,17 @@ func key(parent uint64, sub uint64) uint64 {
 type splitmix struct{ s uint64 }
 
 // Uint64 implements rand.Source.
-func (g *splitmix) Uint64() uint64 {
-	g.s += 0x9e3779b97f4a7c15
-	return mix64(g.s)
+func (g *splitmix) Uint64() uint64 { return next(&g.s) }
+
+// next advances SplitMix state st and returns its next 64 bits. The event
+// engine keeps one state per person and process and draws on it directly.
+func next(st *uint64) uint64 {
+	*st += 0x9e3779b97f4a7c15
+	return mix64(*st)
 }
+
+// uniform returns a uniform number in [0, 1) from SplitMix state st.
+func uniform(st *uint64) float64 { return float64(next(st)>>11) * (1.0 / (1 << 53)) }
 
 // streams hands out keyed random streams. Keying is cheap (one mix), so each
 // (person, process, week) gets a fresh stream. Draws are methods of this
@@ -95,7 +102,7 @@ func (s *streams) atWeek(wk uint64, proc process) *streams {
 func (s *streams) Uint64() uint64 { return s.src.Uint64() }
 
 // Float64 returns a uniform number in [0, 1).
-func (s *streams) Float64() float64 { return float64(s.src.Uint64()>>11) * (1.0 / (1 << 53)) }
+func (s *streams) Float64() float64 { return uniform(&s.src.s) }
 
 // NormFloat64 returns a standard normal number.
 func (s *streams) NormFloat64() float64 { return zigNorm(&s.src.s) }

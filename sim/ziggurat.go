@@ -14,12 +14,6 @@ const (
 	zigRe = 7.69711747013104972 // start of the exponential's tail
 )
 
-// next advances SplitMix state st and returns its next 64 bits.
-func next(st *uint64) uint64 {
-	*st += 0x9e3779b97f4a7c15
-	return mix64(*st)
-}
-
 // zigUnit returns a uniform number in [0, 1) as rand.Rand.Float64 does.
 func zigUnit(st *uint64) float64 {
 	return float64(next(st)<<11>>11) / (1 << 53)
