@@ -128,8 +128,7 @@ type evSeries struct {
 	cells                        [numCells]cellSums
 	level, fwd, bwd, fade, alive []float64
 	resVar                       []float64 // pooled residual variance by discount year and cell (residuals.go)
-	costGP, costAE               float64
-	gpWeek, aeWeek               []float64 // consultations and attendances by week
+	gpWeek, aeWeek               []float64 // consultations and attendances by week (their costs follow)
 }
 
 func (e *evSeries) reset(weeks int) {
@@ -140,7 +139,6 @@ func (e *evSeries) reset(weeks int) {
 	e.bwd = resize(e.bwd, weeks+2)
 	e.fade = resize(e.fade, weeks+1)
 	e.alive = resize(e.alive, weeks+1)
-	e.costGP, e.costAE = 0, 0
 	e.gpWeek = resize(e.gpWeek, weeks)
 	e.aeWeek = resize(e.aeWeek, weeks)
 }
@@ -189,12 +187,11 @@ func (e *evSeries) addTo(t *tally, s *pcnSim) {
 		al += e.alive[w]
 		t.series[SWellbeing][w] += lv + fw + bw[w] + fd
 		t.wbN[w] += al
-	}
-	t.costGP += e.costGP
-	t.costAE += e.costAE
-	for w := 0; w < weeks; w++ {
-		t.series[SCostGP][w] += e.gpWeek[w] * s.p.Costs.GPConsultation
-		t.series[SCostAE][w] += e.aeWeek[w] * s.p.Costs.AEAttendance
+		gp, ae := e.gpWeek[w]*s.p.Costs.GPConsultation, e.aeWeek[w]*s.p.Costs.AEAttendance
+		t.series[SCostGP][w] += gp
+		t.series[SCostAE][w] += ae
+		t.costGP += s.discount[w] * gp
+		t.costAE += s.discount[w] * ae
 	}
 }
 

@@ -156,10 +156,7 @@ func (s *pcnSim) wakeUp(i int, w int, live bool, twin *pcnSim, liveTwin bool) bo
 		}
 	}
 	gp, wb := s.contacts(i, e, w, twin != nil)
-	e.wake = min(e.slow, e.gpW, e.aeW)
-	if !s.personMajor {
-		s.cal.add(i, e.wake)
-	}
+	s.schedule(i)
 
 	// Identification (step 5) and referral (step 6), in each arm where the
 	// service is live, on the same draw.
@@ -320,9 +317,6 @@ func (s *pcnSim) contacts(i int, e *evPerson, w int, shared bool) (gp int, wb fl
 		ser := s.series(shared)
 		ser.cells[e.cell].gp += float64(gp)
 		ser.cells[e.cell].ae += float64(ae)
-		df := s.discount[w]
-		ser.costGP += df * float64(gp) * s.p.Costs.GPConsultation
-		ser.costAE += df * float64(ae) * s.p.Costs.AEAttendance
 		ser.gpWeek[w] += float64(gp)
 		ser.aeWeek[w] += float64(ae)
 	}

@@ -11,21 +11,18 @@ import "math"
 // each pool's total once: the same distribution for every reported sum, for
 // half the normal draws of the engine's commonest step.
 
-// addResiduals draws arm s's pooled residuals, the variances pooled in
-// series (its own and, in a pair, the shared one), and adds them to its own
-// series: to the cell sums and, spread evenly over the year's weeks, to the
+// addResiduals draws arm s's pooled residuals, the variances pooled in its
+// own series and the pair's shared one (empty for an arm run alone), and
+// adds them to its own series: to the cell sums and, spread evenly over the year's weeks, to the
 // weekly wellbeing series. Each pool's draw is keyed by cell and year only, so
 // both arms of a pair draw the same numbers (common random numbers) and an
 // arm's pools give the same sums however its history was split.
-func (s *pcnSim) addResiduals(own *evSeries, series ...*evSeries) {
+func (s *pcnSim) addResiduals(own, shared *evSeries) {
 	for y := 0; y*52 < s.weeks; y++ {
 		lo, hi := y*52, min((y+1)*52, s.weeks)
 		for c := 0; c < numCells; c++ {
 			j := y*numCells + c
-			v := own.resVar[j]
-			for _, ser := range series {
-				v += ser.resVar[j]
-			}
+			v := own.resVar[j] + shared.resVar[j]
 			if v == 0 {
 				continue
 			}
