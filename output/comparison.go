@@ -74,9 +74,12 @@ func (o optionRun) total() float64 {
 // comparator arm is the comparator option, with the same seeds; the
 // comparator's own values come from those comparator arms.
 type Comparison struct {
-	meta CompareMeta
-	runs [][]optionRun // [option][run]
-	seen [][]bool
+	meta    CompareMeta
+	runs    [][]optionRun // [option][run]
+	seen    [][]bool
+	fy      []int     // financial year of each horizon week, counted from firstFY
+	firstFY int       // first financial year of the horizon
+	a       *analysis // the analysis of the runs added so far, once asked for
 }
 
 // NewComparison starts collecting a comparison.
@@ -86,30 +89,27 @@ func NewComparison(meta CompareMeta) *Comparison {
 		c.runs[k] = make([]optionRun, meta.Runs)
 		c.seen[k] = make([]bool, meta.Runs)
 	}
+	if len(meta.WeekDates) > 0 {
+		c.firstFY = econ.FinancialYear(meta.WeekDates[0].Time())
+		for _, d := range meta.WeekDates {
+			c.fy = append(c.fy, econ.FinancialYear(d.Time())-c.firstFY)
+		}
+	}
 	return c
 }
 
-// fyIndex returns, for each horizon week, its financial year counted from
-// the first in the horizon, and the first financial year.
-func (m *CompareMeta) fyIndex() (idx []int, first int) {
-	if len(m.WeekDates) == 0 {
-		return nil, 0
+// numFY is the number of financial years the horizon touches.
+func (c *Comparison) numFY() int {
+	if len(c.fy) == 0 {
+		return 0
 	}
-	first = econ.FinancialYear(m.WeekDates[0].Time())
-	for _, d := range m.WeekDates {
-		idx = append(idx, econ.FinancialYear(d.Time())-first)
-	}
-	return idx, first
+	return c.fy[len(c.fy)-1] + 1
 }
 
 // budget sums an arm's weekly cost series by financial year and payer.
 func (c *Comparison) budget(weekly *[sim.NumSeries][]float64) [][len(payers)]float64 {
-	idx, _ := c.meta.fyIndex()
-	if len(idx) == 0 {
-		return nil
-	}
-	out := make([][len(payers)]float64, idx[len(idx)-1]+1)
-	for w, k := range idx {
+	out := make([][len(payers)]float64, c.numFY())
+	for w, k := range c.fy {
 		at := func(s sim.Series) float64 {
 			if w < len(weekly[s]) && sim.Defined(weekly[s][w]) {
 				return weekly[s][w]
@@ -123,9 +123,11 @@ func (c *Comparison) budget(weekly *[sim.NumSeries][]float64) [][len(payers)]flo
 	return out
 }
 
-func record(v *[sim.NumMetrics][sim.NumGroups]float64) optionRun {
+// optionRunOf keeps what the comparison needs of one arm of a run.
+func (c *Comparison) optionRunOf(v *[sim.NumMetrics][sim.NumGroups]float64, weekly *[sim.NumSeries][]float64) optionRun {
 	all := func(m sim.Metric) float64 { return v[m][sim.GroupAll] }
 	o := optionRun{
+		fy:   c.budget(weekly),
 		cost: [len(payers)]float64{all(sim.MCostLW), all(sim.MCostVCSE), all(sim.MCostGP) + all(sim.MCostAE)},
 		qaly: all(sim.MQALYs),
 		refs: all(sim.MReferrals),
@@ -141,13 +143,12 @@ func record(v *[sim.NumMetrics][sim.NumGroups]float64) optionRun {
 // Add records run r of option k (not the comparator): its scenario arm is
 // the option, its counterfactual arm the comparator.
 func (c *Comparison) Add(k int, r *sim.RunResult) {
-	c.runs[k][r.Run] = record(&r.Values[sim.ScenarioArm])
-	c.runs[k][r.Run].fy = c.budget(&r.Weekly[sim.ScenarioArm])
+	c.a = nil
+	c.runs[k][r.Run] = c.optionRunOf(&r.Values[sim.ScenarioArm], &r.Weekly[sim.ScenarioArm])
 	c.seen[k][r.Run] = true
 	cmp := c.meta.Comparator
 	if !c.seen[cmp][r.Run] {
-		c.runs[cmp][r.Run] = record(&r.Values[sim.CounterfactualArm])
-		c.runs[cmp][r.Run].fy = c.budget(&r.Weekly[sim.CounterfactualArm])
+		c.runs[cmp][r.Run] = c.optionRunOf(&r.Values[sim.CounterfactualArm], &r.Weekly[sim.CounterfactualArm])
 		c.seen[cmp][r.Run] = true
 	}
 }
@@ -194,10 +195,19 @@ type analysis struct {
 	lambdas []float64   // CEAC grid
 	ceac    [][]float64 // [lambda][option]
 	ceaf    []econ.CEAFPoint
-	evpi    []float64 // at each threshold
+	evpi    []float64  // at each threshold
+	adults  [5]float64 // mean registered adults by IMD quintile in the comparator
 }
 
+// analyse returns the analysis of the runs added so far, computing it once.
 func (c *Comparison) analyse() *analysis {
+	if c.a == nil {
+		c.a = c.analysis()
+	}
+	return c.a
+}
+
+func (c *Comparison) analysis() *analysis {
 	n := len(c.meta.Options)
 	cmp := c.meta.Comparator
 	costs, qalys := make([][]float64, n), make([][]float64, n)
@@ -208,6 +218,13 @@ func (c *Comparison) analyse() *analysis {
 		}
 	}
 	a := &analysis{}
+	for q := range a.adults {
+		var x []float64
+		for i := range c.runs[cmp] {
+			x = append(x, c.runs[cmp][i].popQ[q])
+		}
+		a.adults[q], _ = meanOf(x)
+	}
 	var frontierIn []econ.Option
 	for k, om := range c.meta.Options {
 		or := OptionResult{Name: om.Name, Label: om.Label, CostBy: map[string]interval{}, IncCostBy: map[string]interval{}}
@@ -248,24 +265,17 @@ func (c *Comparison) analyse() *analysis {
 			or.ProbCE = append(or.ProbCE, float64(pos)/float64(len(dC)))
 		}
 		or.Referrals, _ = meanOf(refs)
-		var popQ, qQ [5]float64 // comparator adults and incremental QALYs by quintile
 		for q := range dQq {
 			or.IncQALYsQ[q], _ = meanOf(dQq[q])
-			var py []float64
-			for i := range c.runs[cmp] {
-				py = append(py, c.runs[cmp][i].popQ[q])
-			}
-			popQ[q], _ = meanOf(py)
-			qQ[q] = or.IncQALYsQ[q]
 		}
 		if k != cmp {
-			if people := popQ[0] + popQ[1] + popQ[2] + popQ[3] + popQ[4]; people > 0 {
+			if people := a.adults[0] + a.adults[1] + a.adults[2] + a.adults[3] + a.adults[4]; people > 0 {
 				// The population of each quintile is its mean number of
 				// registered adults in the comparator.
 				res, err := econ.DCEA(econ.DCEAInput{
 					BaselineQALE:  c.meta.BaselineQALE[:],
-					Population:    popQ[:],
-					IncQALY:       qQ[:],
+					Population:    a.adults[:],
+					IncQALY:       or.IncQALYsQ[:],
 					IncCost:       or.IncCost.Mean,
 					Threshold:     c.meta.OppCostThreshold,
 					OppCostShares: c.meta.OppCostShares[:],
@@ -550,16 +560,8 @@ func (c *Comparison) dceaCSV(a *analysis) ([]byte, error) {
 		if k == c.meta.Comparator || or.DCEA == nil {
 			continue
 		}
-		var py [5]float64
-		for q := range py {
-			var x []float64
-			for i := range c.runs[c.meta.Comparator] {
-				x = append(x, c.runs[c.meta.Comparator][i].popQ[q])
-			}
-			py[q], _ = meanOf(x)
-		}
 		for q := 0; q < 5; q++ {
-			t.row(or.Name, strconv.Itoa(q+1), num(c.meta.BaselineQALE[q]), num(py[q]), num(or.IncQALYsQ[q]),
+			t.row(or.Name, strconv.Itoa(q+1), num(c.meta.BaselineQALE[q]), num(a.adults[q]), num(or.IncQALYsQ[q]),
 				num(or.DCEA.OppCostQALY[q]), num(or.DCEA.NHB[q]))
 		}
 	}
@@ -583,14 +585,13 @@ func budgetColumns() []column {
 // payer (ISPOR practice, methods §4.3), each option against the comparator.
 func (c *Comparison) budgetCSV(*analysis) ([]byte, error) {
 	t := newTable(budgetColumns())
-	idx, first := c.meta.fyIndex()
-	weeks := map[int]int{}
-	for _, k := range idx {
+	weeks := make([]int, c.numFY())
+	for _, k := range c.fy {
 		weeks[k]++
 	}
 	cmp := c.meta.Comparator
 	for k, om := range c.meta.Options {
-		for y := 0; len(idx) > 0 && y <= idx[len(idx)-1]; y++ {
+		for y := range weeks {
 			for p := 0; p <= len(payers); p++ {
 				name := "total"
 				if p < len(payers) {
@@ -603,7 +604,7 @@ func (c *Comparison) budgetCSV(*analysis) ([]byte, error) {
 				}
 				inc := intervalOf(d)
 				mean, _ := meanOf(x)
-				t.row(om.Name, econ.FinancialYearLabel(first+y), strconv.Itoa(weeks[y]), name, num(mean), num(inc.Mean), num(inc.Lo), num(inc.Hi))
+				t.row(om.Name, econ.FinancialYearLabel(c.firstFY+y), strconv.Itoa(weeks[y]), name, num(mean), num(inc.Mean), num(inc.Lo), num(inc.Hi))
 			}
 		}
 	}
@@ -612,9 +613,6 @@ func (c *Comparison) budgetCSV(*analysis) ([]byte, error) {
 
 // fyCost is payer p's cost in financial year y, or the total for p = len(payers).
 func fyCost(fy [][len(payers)]float64, y, p int) float64 {
-	if y >= len(fy) {
-		return 0
-	}
 	if p < len(payers) {
 		return fy[y][p]
 	}

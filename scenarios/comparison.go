@@ -119,11 +119,7 @@ func LoadComparison(nameOrPath string, sets []string) (*Comparison, error) {
 	}
 	lines := keyLines(string(src))
 	fail := func(key, msg string) error {
-		line := lines[key]
-		if line == 0 {
-			line = firstLine(lines, key+".")
-		}
-		return &Error{File: o.source, Line: line, Key: key, Msg: msg}
+		return &Error{File: o.source, Line: lineOf(lines, key), Key: key, Msg: msg}
 	}
 	c := &Comparison{Name: o.name, Source: o.source, Runs: 50, Thresholds: DefaultThresholds,
 		OppCostThreshold: DefaultOppCostThreshold, OppCostShares: DefaultOppCostShares, BaselineQALE: DefaultBaselineQALE}
@@ -321,10 +317,7 @@ func tableOverrides(t map[string]any, table, file string, lines map[string]int) 
 	sort.Strings(keys)
 	var out []override
 	for _, k := range keys {
-		line := lines[table+"."+k]
-		if line == 0 {
-			line = firstLine(lines, table+"."+k+".")
-		}
+		line := lineOf(lines, table+"."+k)
 		if line == 0 {
 			line = lines[table]
 		}
@@ -333,11 +326,16 @@ func tableOverrides(t map[string]any, table, file string, lines map[string]int) 
 	return out
 }
 
-// firstLine returns the first line of any key starting with prefix, or 0.
-func firstLine(lines map[string]int, prefix string) int {
+// lineOf returns the line of key in the file, or of the first key under it
+// when it is a table (a dotted key such as options.b.pcns.count puts
+// options.b.pcns on no line of its own), or 0.
+func lineOf(lines map[string]int, key string) int {
+	if l := lines[key]; l > 0 {
+		return l
+	}
 	best := 0
 	for k, l := range lines {
-		if strings.HasPrefix(k, prefix) && (best == 0 || l < best) {
+		if strings.HasPrefix(k, key+".") && (best == 0 || l < best) {
 			best = l
 		}
 	}
