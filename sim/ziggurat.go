@@ -5,9 +5,9 @@ import "math"
 // Normal and exponential draws on a person's SplitMix state, by the ziggurat
 // method with Go's tables (ziggurat_tables.go). They draw exactly what
 // math/rand/v2's NormFloat64 and ExpFloat64 draw from a splitmix source
-// (TestZigguratMatchesMathRand), but on a concrete generator the compiler can
-// inline: in the event engine's inner loop the interface call of rand.Rand
-// cost more than the draw itself.
+// (TestZigguratMatchesMathRand), but on a concrete generator, with no
+// interface call per 64 bits: in the event engine's inner loop the interface
+// calls of rand.Rand cost more than the draw itself.
 
 const (
 	zigRn = 3.442619855899      // start of the normal's tail
@@ -21,25 +21,13 @@ func zigUnit(st *uint64) float64 {
 
 // zigNorm returns a standard normal number drawn from stream st.
 func zigNorm(st *uint64) float64 {
-	u := next(st)
-	j := int32(u)
-	i := u >> 32 & 0x7F
-	x := float64(j) * float64(zigWn[i])
-	if absInt32(j) < zigKn[i] {
-		return x // more than 99% of draws
-	}
-	return zigNormSlow(st, u)
-}
-
-// zigNormSlow finishes a normal draw whose first 64 bits u fell outside
-// the ziggurat's rectangles.
-func zigNormSlow(st *uint64, u uint64) float64 {
 	for {
+		u := next(st)
 		j := int32(u)
 		i := u >> 32 & 0x7F
 		x := float64(j) * float64(zigWn[i])
 		if absInt32(j) < zigKn[i] {
-			return x
+			return x // more than 99% of draws
 		}
 		if i == 0 {
 			for {
@@ -57,7 +45,6 @@ func zigNormSlow(st *uint64, u uint64) float64 {
 		if zigFn[i]+float32(zigUnit(st))*(zigFn[i-1]-zigFn[i]) < float32(math.Exp(-.5*x*x)) {
 			return x
 		}
-		u = next(st)
 	}
 }
 
@@ -70,25 +57,13 @@ func absInt32(i int32) uint32 {
 
 // zigExp returns a unit exponential number drawn from stream st.
 func zigExp(st *uint64) float64 {
-	u := next(st)
-	j := uint32(u)
-	i := uint8(u >> 32)
-	x := float64(j) * float64(zigWe[i])
-	if j < zigKe[i] {
-		return x // about 99% of draws
-	}
-	return zigExpSlow(st, u)
-}
-
-// zigExpSlow finishes an exponential draw whose first 64 bits u fell outside
-// the ziggurat's rectangles.
-func zigExpSlow(st *uint64, u uint64) float64 {
 	for {
+		u := next(st)
 		j := uint32(u)
 		i := uint8(u >> 32)
 		x := float64(j) * float64(zigWe[i])
 		if j < zigKe[i] {
-			return x
+			return x // about 99% of draws
 		}
 		if i == 0 {
 			return zigRe - math.Log(zigUnit(st))
@@ -96,6 +71,5 @@ func zigExpSlow(st *uint64, u uint64) float64 {
 		if zigFe[i]+float32(zigUnit(st))*(zigFe[i-1]-zigFe[i]) < float32(math.Exp(-x)) {
 			return x
 		}
-		u = next(st)
 	}
 }
