@@ -27,9 +27,9 @@ func quintiles(v *[NumMetrics][NumGroups]float64, m Metric) (values, weights []f
 	return values, weights, true
 }
 
-// addInequality sets an arm's inequality indices of outcome levels. An index
-// a run cannot define (a quintile with nobody in it, a zero intercept) stays
-// undefined.
+// addInequality sets an arm's inequality indices of outcome levels, in
+// values fresh from tally.values (every index undefined). An index a run
+// cannot define (a quintile with nobody in it, a zero intercept) stays so.
 func addInequality(v *[NumMetrics][NumGroups]float64) {
 	for _, o := range []struct {
 		level                      Metric
@@ -38,9 +38,6 @@ func addInequality(v *[NumMetrics][NumGroups]float64) {
 		{MWellbeingMean, MSIIWellbeing, MRIIWellbeing, MCIWellbeing, MAtkinsonWellbeing1, MAtkinsonWellbeing1095},
 		{MQALYsPerPerson, MSIIQALYs, MRIIQALYs, MCIQALYs, MAtkinsonQALYs1, MAtkinsonQALYs1095},
 	} {
-		for _, m := range []Metric{o.sii, o.rii, o.ci, o.atkLo, o.atkHi} {
-			v[m][GroupAll] = undefined
-		}
 		h, w, ok := quintiles(v, o.level)
 		if !ok {
 			continue
@@ -66,14 +63,13 @@ func addInequality(v *[NumMetrics][NumGroups]float64) {
 // addBenefitInequality sets the slope indices of the incremental benefit,
 // which need both arms: the benefit by quintile is scenario minus
 // counterfactual, weighted by the scenario arm's person-years (the arms share
-// their population). It is held in the scenario slot (DiffOnly).
+// their population). It is held in the scenario slot (DiffOnly); v is fresh
+// from tally.values, so an index a run cannot define stays undefined.
 func addBenefitInequality(v *[NumArms][NumMetrics][NumGroups]float64) {
 	for _, o := range []struct{ level, sii Metric }{
 		{MWellbeingMean, MSIIWellbeingBenefit},
 		{MQALYsPerPerson, MSIIQALYsBenefit},
 	} {
-		v[ScenarioArm][o.sii][GroupAll] = undefined
-		v[CounterfactualArm][o.sii][GroupAll] = undefined
 		hs, w, okS := quintiles(&v[ScenarioArm], o.level)
 		hc, _, okC := quintiles(&v[CounterfactualArm], o.level)
 		if !okS || !okC {
