@@ -343,10 +343,7 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 	for w := 0; w < s.weeks; w++ {
 		s.dcum[w+1] = s.dcum[w] + s.discount[w]
 	}
-	s.gpWBMax = 0
-	for _, v := range s.gpWBTable {
-		s.gpWBMax = math.Max(s.gpWBMax, v)
-	}
+	s.gpWBMax = slices.Max(s.gpWBTable)
 	s.gpBenMax = math.Max(1, p.Effects.GPRR)
 	s.aeBenMax = math.Max(1, p.Effects.AERR)
 	s.gpBenVaries = s.gpBenMax > 1 || p.Effects.GPRR < 1
