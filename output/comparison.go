@@ -623,23 +623,28 @@ func fyCost(fy [][len(payers)]float64, y, p int) float64 {
 	return t
 }
 
+// manifestJSON encodes the comparison's manifest.json: the run manifest's
+// fields (same names and formats) that a comparison has.
 func (c *Comparison) manifestJSON(timing Timing) ([]byte, error) {
 	m := struct {
-		Tool       string    `json:"tool"`
-		Version    string    `json:"version"`
-		Comparison string    `json:"comparison"`
-		Source     string    `json:"source"`
-		Seed       uint64    `json:"seed"`
-		Runs       int       `json:"runs"`
-		Workers    int       `json:"workers"`
-		Started    time.Time `json:"started"`
-		Command    string    `json:"command"`
-		Wall       float64   `json:"wall_seconds"`
-		CPU        float64   `json:"cpu_seconds"`
-	}{"spsim", sim.Version, c.meta.Name, c.meta.Source, c.meta.Seed, c.meta.Runs, c.meta.Workers,
-		c.meta.Started.UTC(), c.meta.Command, timing.WallSeconds, timing.CPUSeconds}
+		SchemaVersion int     `json:"schema_version"`
+		Version       string  `json:"version"`
+		Comparison    string  `json:"comparison"`
+		Source        string  `json:"source"`
+		Seed          uint64  `json:"seed"`
+		Runs          int     `json:"runs"`
+		Workers       int     `json:"workers"`
+		Started       string  `json:"started"`
+		WallSeconds   float64 `json:"wall_seconds"`
+		CPUSeconds    float64 `json:"cpu_seconds"`
+		Command       string  `json:"command"`
+	}{sim.SchemaVersion, sim.Version, c.meta.Name, c.meta.Source, c.meta.Seed, c.meta.Runs, c.meta.Workers,
+		c.meta.Started.Format(time.RFC3339), timing.WallSeconds, timing.CPUSeconds, c.meta.Command}
 	b, err := json.MarshalIndent(m, "", "  ")
-	return append(b, '\n'), err
+	if err != nil {
+		return nil, fmt.Errorf("encoding manifest.json: %w", err)
+	}
+	return append(b, '\n'), nil
 }
 
 // Table prints the comparison for a commissioner: each option's mean cost,

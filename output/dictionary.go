@@ -103,7 +103,7 @@ func OutputsMarkdown() string {
 	columnTable(&b, manifestFields())
 
 	p("## Files of spsim compare\n\n")
-	p("`spsim compare` writes these files (and a manifest.json like the one above, without the per-run fields). ")
+	p("`spsim compare` writes these files (and a manifest.json with the fields of the one above that a comparison has, `comparison` and `source` in place of `scenario` and `scenario_sha256`). ")
 	p("Every option other than the comparator is run as the scenario arm of an ensemble whose counterfactual arm is the comparator option, ")
 	p("all with the same seed, PCNs and people, so increments are per-run differences under common random numbers. ")
 	p("Costs are the discounted `cost_*` metrics grouped by payer, QALYs the discounted `qalys` metric; both are discounted at `qaly.discount_rate` ")
