@@ -29,6 +29,7 @@ type CompareMeta struct {
 	Workers      int
 	Thresholds   []float64 // GBP per QALY
 	DiscountRate float64   // costs and QALYs, per year
+	PriceYear    int       // costs.price_year: the financial year (2022 = 2022/23) whose prices every cost is in
 	Command      string
 	Started      time.Time
 	WeekDates    []sim.Date // first day of each horizon week (sim.WeekDates)
@@ -42,11 +43,12 @@ type CompareMeta struct {
 // OptionMeta names an option.
 type OptionMeta struct{ Name, Label string }
 
-// payers of the costs, in output order: link workers (NHS primary care,
-// ARRS and non-ARRS posts), VCSE grants and places, and NHS use offsets (GP
+// payers of the costs, in output order: NHS primary care's social
+// prescribing (link-worker posts, ARRS and non-ARRS, and a digital
+// signposting service), VCSE grants and places, and NHS use offsets (GP
 // consultations and A&E attendances).
 var payers = [...]struct{ name, doc string }{
-	{"nhs_link_workers", "link-worker posts (NHS primary care: ARRS, and non-ARRS posts)"},
+	{"nhs_social_prescribing", "link-worker posts (ARRS and non-ARRS) and any digital signposting service (NHS primary care)"},
 	{"vcse", "VCSE grants and paid places"},
 	{"nhs_use", "GP consultations and A&E attendances (NHS use; a negative increment is an offset)"},
 }
@@ -116,7 +118,7 @@ func (c *Comparison) budget(weekly *[sim.NumSeries][]float64) [][len(payers)]flo
 			}
 			return 0
 		}
-		out[k][0] += at(sim.SCostLW)
+		out[k][0] += at(sim.SCostLW) + at(sim.SCostDigital)
 		out[k][1] += at(sim.SCostVCSE)
 		out[k][2] += at(sim.SCostGP) + at(sim.SCostAE)
 	}
@@ -128,7 +130,7 @@ func (c *Comparison) optionRunOf(v *[sim.NumMetrics][sim.NumGroups]float64, week
 	all := func(m sim.Metric) float64 { return v[m][sim.GroupAll] }
 	o := optionRun{
 		fy:   c.budget(weekly),
-		cost: [len(payers)]float64{all(sim.MCostLW), all(sim.MCostVCSE), all(sim.MCostGP) + all(sim.MCostAE)},
+		cost: [len(payers)]float64{all(sim.MCostLW) + all(sim.MCostDigital), all(sim.MCostVCSE), all(sim.MCostGP) + all(sim.MCostAE)},
 		qaly: all(sim.MQALYs),
 		refs: all(sim.MReferrals),
 	}
@@ -322,6 +324,7 @@ func (c *Comparison) WriteDir(dir string, force bool, timing Timing) error {
 		{"ceac.csv", c.ceacCSV},
 		{"dcea.csv", c.dceaCSV},
 		{"budget.csv", c.budgetCSV},
+		{"impact-plane.svg", c.impactPlaneSVG},
 		{"manifest.json", func(*analysis) ([]byte, error) { return c.manifestJSON(timing) }},
 	} {
 		data, err := e.encode(a)
@@ -381,12 +384,13 @@ func (c *Comparison) compareJSON(a *analysis) ([]byte, error) {
 		Seed         uint64  `json:"seed"`
 		Comparator   string  `json:"comparator"`
 		DiscountRate float64 `json:"discount_rate"`
+		PriceYear    string  `json:"price_year"`
 		Convention   string  `json:"convention"`
 		Options      []opt   `json:"options"`
 		EVPI         []thr   `json:"evpi"`
 	}{
 		Comparison: c.meta.Name, Source: c.meta.Source, Runs: c.meta.Runs, Seed: c.meta.Seed,
-		Comparator: c.meta.Options[c.meta.Comparator].Name, DiscountRate: c.meta.DiscountRate,
+		Comparator: c.meta.Options[c.meta.Comparator].Name, DiscountRate: c.meta.DiscountRate, PriceYear: econ.FinancialYearLabel(c.meta.PriceYear),
 		Convention: conventionText(c.meta),
 	}
 	for k, or := range a.options {
@@ -461,10 +465,10 @@ func dceaJSON(r *econ.DCEAResult) any {
 
 // conventionText states the conventions of the economics.
 func conventionText(m CompareMeta) string {
-	return fmt.Sprintf("costs (GBP, as entered in the scenario's costs.* keys) and QALYs discounted at %.3g%% a year from the start of the horizon (qaly.discount_rate); "+
+	return fmt.Sprintf("costs (GBP in %s prices, costs.price_year) and QALYs discounted at %.3g%% a year from the start of the horizon (qaly.discount_rate); "+
 		"means across runs; ICERs as ratios of means; incremental analysis with strong and extended dominance (methods §4.1); "+
 		"distributional CEA with opportunity costs at GBP %g per QALY shared across IMD quintiles %v and baseline QALE %v (methods §4.4)",
-		100*m.DiscountRate, m.OppCostThreshold, m.OppCostShares, m.BaselineQALE)
+		econ.FinancialYearLabel(m.PriceYear), 100*m.DiscountRate, m.OppCostThreshold, m.OppCostShares, m.BaselineQALE)
 }
 
 func optionsColumns() []column {
@@ -573,8 +577,8 @@ func budgetColumns() []column {
 		{"option", "option name"},
 		{"financial_year", "NHS financial year (1 April to 31 March), as 2019/20"},
 		{"weeks", "horizon weeks starting in the financial year (the first and last may be part years)"},
-		{"payer", "nhs_link_workers, vcse, nhs_use (as in options.csv) or total"},
-		{"cost", "mean undiscounted cost across runs, GBP (nominal: the prices of the scenario's costs.* keys)"},
+		{"payer", "nhs_social_prescribing, vcse, nhs_use (as in options.csv) or total"},
+		{"cost", "mean undiscounted cost across runs, GBP in the prices of costs.price_year (compare.json's price_year), not nominal"},
 		{"inc_cost", "mean budget impact against the comparator: the option's cost minus the comparator's, run by run"},
 		{"inc_cost_p2_5", "2.5% quantile of the per-run budget impact"},
 		{"inc_cost_p97_5", "97.5% quantile of the per-run budget impact"},
@@ -654,8 +658,8 @@ func (c *Comparison) manifestJSON(timing Timing) ([]byte, error) {
 func (c *Comparison) Table(w io.Writer) {
 	a := c.analyse()
 	l0 := c.meta.Thresholds[0]
-	fmt.Fprintf(w, "%s: %d runs; costs and QALYs discounted at %.3g%% a year; means across runs, 95%% intervals from the per-run differences against %s\n",
-		c.meta.Name, c.meta.Runs, 100*c.meta.DiscountRate, c.meta.Options[c.meta.Comparator].Name)
+	fmt.Fprintf(w, "%s: %d runs; costs in GBP at %s prices; costs and QALYs discounted at %.3g%% a year; means across runs, 95%% intervals from the per-run differences against %s\n",
+		c.meta.Name, c.meta.Runs, econ.FinancialYearLabel(c.meta.PriceYear), 100*c.meta.DiscountRate, c.meta.Options[c.meta.Comparator].Name)
 	header := []string{"option", "cost (GBP)", "QALYs", "inc. cost", "inc. QALYs (95% interval)", "ICER (GBP/QALY)", "incremental analysis", "P(CE) at " + human(l0)}
 	var rows [][]string
 	for k, or := range a.options {

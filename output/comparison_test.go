@@ -47,7 +47,7 @@ func TestComparisonAnalysisByHand(t *testing.T) {
 	if !near(oa.IncCost.Mean, 2000) || !near(oa.IncQALYs.Mean, 0.075) || !near(oa.ICER, 2000/0.075) {
 		t.Errorf("a: inc cost %v, QALYs %v, ICER %v; want 2000, 0.075, %v", oa.IncCost.Mean, oa.IncQALYs.Mean, oa.ICER, 2000/0.075)
 	}
-	if !near(oa.IncCostBy["nhs_link_workers"].Mean, 2000) || oa.IncCostBy["nhs_use"].Mean != 0 {
+	if !near(oa.IncCostBy["nhs_social_prescribing"].Mean, 2000) || oa.IncCostBy["nhs_use"].Mean != 0 {
 		t.Errorf("a: by payer %v", oa.IncCostBy)
 	}
 	// INB at 20,000: a: 2000-1000 = 1000 > 0, 1000-3000 < 0 → 0.5;

@@ -299,9 +299,19 @@ func LoadComparison(nameOrPath string, sets []string) (*Comparison, error) {
 		return nil, fail("comparator", msg)
 	}
 	pcns := c.Options[0].Scenario.PCNs()
+	first := c.Options[0].Scenario.Base()
 	for _, op := range c.Options[1:] {
 		if !reflect.DeepEqual(op.Scenario.PCNs(), pcns) {
 			return nil, fail("options."+op.Name, "changes the PCNs or their practices: every option must run on the same population")
+		}
+		// Costs and QALYs are added and compared across options, so they
+		// must be in one price year and discounted alike.
+		b := op.Scenario.Base()
+		if b.Costs.PriceYear != first.Costs.PriceYear {
+			return nil, fail("options."+op.Name+".costs.price_year", fmt.Sprintf("= %d differs from option %s's %d: every option's costs must be in one price year (put it in [set])", b.Costs.PriceYear, c.Options[0].Name, first.Costs.PriceYear))
+		}
+		if b.QALY.DiscountRate != first.QALY.DiscountRate {
+			return nil, fail("options."+op.Name+".qaly.discount_rate", fmt.Sprintf("= %g differs from option %s's %g: every option must be discounted alike (put it in [set])", b.QALY.DiscountRate, c.Options[0].Name, first.QALY.DiscountRate))
 		}
 	}
 	return c, nil

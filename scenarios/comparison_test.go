@@ -25,8 +25,8 @@ func TestEmbeddedFundingOptions(t *testing.T) {
 	if byName["status_quo"].Base().Rollout.Enabled || !byName["arrs_path"].Base().Rollout.Enabled {
 		t.Error("status_quo should have no rollout, arrs_path one")
 	}
-	if v := byName["half_path"].Base().LinkWorkers.FTEMultiplier; v != 0.5 {
-		t.Errorf("half_path fte_multiplier %v", v)
+	if d := byName["digital"].Base(); d.Support.Route != "digital" || d.LinkWorkers.FTEMultiplier != 0 {
+		t.Errorf("digital: route %q, fte_multiplier %v; want digital, 0", d.Support.Route, d.LinkWorkers.FTEMultiplier)
 	}
 	if v := byName["proportionate"].Base().Simulation.Years; v != 3 {
 		t.Errorf("[set] not applied: years %v", v)
@@ -61,6 +61,12 @@ comparator = "a"
 [options.b]
 pcns.count = 3
 `, "c.toml:5: options.b.pcns: an option cannot change pcns"},
+		"options in different price years": {`scenario = "pcn-typical"
+comparator = "a"
+[options.a]
+[options.b]
+costs.price_year = 2024
+`, "c.toml:5: options.b.costs.price_year = 2024 differs from option a's 2022"},
 		"one option": {`scenario = "pcn-typical"
 comparator = "a"
 [options.a]

@@ -59,9 +59,12 @@ from the model's code (` + "`spsim params`" + `), so it always matches the versi
   file's table if it has one, else to the default overlay, which keeps
   ` + "`rollout.enabled = false`" + ` unless ` + "`--set comparator.rollout.enabled=true`" + ` is given too.
   The comparator cannot change the
-  ` + "`simulation`" + `, ` + "`pcns`" + `, ` + "`outcomes`" + ` or ` + "`sample_pcns`" + ` keys, which both arms share.
-- **Units** are given per key. Money is GBP (2023/24 prices unless the source
-  says otherwise); rates "per year" are annual probabilities unless stated.
+  ` + "`simulation`" + `, ` + "`pcns`" + `, ` + "`outcomes`" + ` or ` + "`sample_pcns`" + ` keys, nor
+  ` + "`costs.price_year`" + ` or ` + "`qaly.discount_rate`" + `, which both arms share.
+- **Units** are given per key. Money is GBP in the prices of one financial
+  year, ` + "`costs.price_year`" + ` (default 2022/23); the defaults are taken from sources
+  of different years without inflation (each source names its year).
+  Rates "per year" are annual probabilities unless stated.
 - **Sources:** [EST] marks the modellers' own estimate or calibration.
 `
 

@@ -74,9 +74,10 @@ type item struct {
 	err  *Error // a problem found while flattening (unknown key, table given a value)
 }
 
-// notInComparator lists tables whose keys the comparator may not change:
-// both arms share the calendar, the PCNs and what is measured.
-var notInComparator = []string{"sample_pcns", "simulation", "pcns", "outcomes"}
+// notInComparator lists tables and keys the comparator may not change: both
+// arms share the calendar, the PCNs, what is measured and how costs and
+// QALYs are valued.
+var notInComparator = []string{"sample_pcns", "simulation", "pcns", "outcomes", "costs.price_year", "qaly.discount_rate"}
 
 // parse loads a scenario from its TOML source.
 func parse(o origin, src []byte, sets []string) (*Scenario, error) {
@@ -272,7 +273,11 @@ func (it item) check(prefix string) (assignment, *Error) {
 	if prefix != "" {
 		for _, t := range notInComparator {
 			if it.key == t || strings.HasPrefix(it.key, t+".") {
-				return assignment{}, &Error{Key: prefix + it.key, Msg: fmt.Sprintf("the comparator shares the scenario's %s keys (the arms must have the same PCNs, calendar and measures); set it outside [comparator]", t)}
+				what := t + " keys"
+				if strings.Contains(t, ".") {
+					what = t
+				}
+				return assignment{}, &Error{Key: prefix + it.key, Msg: fmt.Sprintf("the comparator shares the scenario's %s (the arms must have the same PCNs, calendar, measures, price year and discounting); set it outside [comparator]", what)}
 			}
 		}
 	}

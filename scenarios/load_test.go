@@ -197,7 +197,7 @@ func TestInlineErrors(t *testing.T) {
 		{"[link_workers]\nfte_path = [{date = 2020-01-01, fte_per_50k = 1}, {date = 2020-01-01, fte_per_50k = 2}]\n", `f.toml:2: link_workers.fte_path[1].date = 2020-01-01 is not after the previous date 2020-01-01; dates must be strictly ascending`},
 		{"[rollout]\nphases = [{share = 0.5, go_live = 2020-01-01}]\n", `f.toml:2: rollout.phases = [0.5] sums to 0.5; the phase shares must sum to 1 (within 1e-06)`},
 		{"[pcns]\ncsv = \"pcns.csv\"\ncount = 3\n", `f.toml:3: pcns.count = 3, but pcns.csv is set and the PCNs come from the CSV; remove pcns.count`},
-		{"[comparator]\nsimulation.years = 3\n", `f.toml:2: comparator.simulation.years: the comparator shares the scenario's simulation keys (the arms must have the same PCNs, calendar and measures); set it outside [comparator]`},
+		{"[comparator]\nsimulation.years = 3\n", `f.toml:2: comparator.simulation.years: the comparator shares the scenario's simulation keys (the arms must have the same PCNs, calendar, measures, price year and discounting); set it outside [comparator]`},
 		{"[comparator]\nsupport.contacts_min = 20\n", `f.toml:2: comparator.support.contacts_min = 20 is more than support.contacts_max = 12 (in the comparator arm)`},
 		{"[comparator]\nlink_workers.ftee = 1\n", `f.toml:2: unknown key "comparator.link_workers.ftee"; did you mean "comparator.link_workers.fte_path"?`},
 		{"comparator = 1\n", `f.toml:1: comparator: got integer 1, want a table of keys`},

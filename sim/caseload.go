@@ -17,6 +17,10 @@ import "sort"
 // first contacts in queue order while slots remain.
 func (s *pcnSim) queueStep(w int) {
 	sp := &s.p.Support
+	if s.digital {
+		s.digitalStep(w)
+		return
+	}
 	// Drop-out while waiting.
 	kept := s.queue[:0]
 	for _, i := range s.queue {
@@ -77,6 +81,22 @@ func (s *pcnSim) firstContact(i int, w int) {
 		s.startService(i, w, s.primaryNeed(s.needsOf(i)))
 	}
 	s.endEpisode(i, w)
+}
+
+// digitalStep is step 7 when a digital signposting service takes the
+// referrals instead of link workers: no waiting list and no capacity limit,
+// each referral gets its list of local services the week it is accepted, and
+// some people take a place up themselves. Nobody has a link-worker contact.
+func (s *pcnSim) digitalStep(w int) {
+	for _, i32 := range s.queue {
+		i := int(i32)
+		if s.rs.at(s.pop.key[i], procSupport, w).Float64() < s.p.Support.DigitalUptake {
+			s.startService(i, w, s.primaryNeed(s.needsOf(i)))
+		}
+		s.endEpisode(i, w)
+	}
+	s.queue = s.queue[:0]
+	s.slots = s.contactSlots()
 }
 
 // supportStep gives the caseload its contacts (step 8): drop-out, a contact

@@ -122,6 +122,8 @@ func DefaultParams() Params {
 			ContactsPerFTEWeek: 32,
 		},
 		Support: Support{
+			Route:              "link_worker",
+			DigitalUptake:      0.11,
 			QueueOrder:         "fcfs",
 			WaitDropoutWeekly:  0.008,
 			FirstContactCost:   1,
@@ -166,10 +168,12 @@ func DefaultParams() Params {
 			AERR:             1.0,
 		},
 		Costs: Costs{
+			PriceYear:      2022,
 			LWAnnual:       36428,
 			LWOverhead:     0.2,
 			GPConsultation: 42,
 			AEAttendance:   250,
+			DigitalPer50k:  10000,
 			PlaceWeek:      0,
 		},
 		QALY: QALY{

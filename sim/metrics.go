@@ -90,6 +90,7 @@ const (
 	MQALYsPerPerson
 	MCostTotal
 	MCostLW
+	MCostDigital
 	MCostVCSE
 	MCostGP
 	MCostAE
@@ -147,6 +148,7 @@ var metricDefs = [NumMetrics]MetricDef{
 	MQALYsPerPerson:          {"qalys_per_person_year", "QALYs per person-year", "undiscounted QALYs per adult person-year", false, false},
 	MCostTotal:               {"cost_total", "GBP (discounted)", "sum of the costs below", true, false},
 	MCostLW:                  {"cost_link_workers", "GBP (discounted)", "link-worker posts while filled, with overheads (ARRS and non-ARRS)", true, false},
+	MCostDigital:             {"cost_digital", "GBP (discounted)", "the digital signposting service (support.route = digital), NHS primary care", true, false},
 	MCostVCSE:                {"cost_vcse", "GBP (discounted)", "VCSE grants and paid places", true, false},
 	MCostGP:                  {"cost_gp", "GBP (discounted)", "GP consultations", true, false},
 	MCostAE:                  {"cost_ae", "GBP (discounted)", "A&E attendances", true, false},
@@ -198,6 +200,7 @@ const (
 	SWellbeing
 	SFTE
 	SCostLW
+	SCostDigital
 	SCostVCSE
 	SCostGP
 	SCostAE
@@ -213,6 +216,7 @@ var seriesDefs = [NumSeries]MetricDef{
 	SWellbeing:   {"wellbeing_mean", "WEMWBS points", "mean wellbeing (continuous WEMWBS scale) of registered adults this week", false, false},
 	SFTE:         {"lw_fte_in_post", "FTE", "link-worker FTE in post this week", false, false},
 	SCostLW:      {"cost_link_workers", "GBP per week (undiscounted)", "link-worker posts filled this week, with overheads (ARRS and non-ARRS); the budget impact of cost_link_workers", false, false},
+	SCostDigital: {"cost_digital", "GBP per week (undiscounted)", "the digital signposting service this week; the budget impact of cost_digital", false, false},
 	SCostVCSE:    {"cost_vcse", "GBP per week (undiscounted)", "VCSE grants and paid places this week", false, false},
 	SCostGP:      {"cost_gp", "GBP per week (undiscounted)", "GP consultations this week", false, false},
 	SCostAE:      {"cost_ae", "GBP per week (undiscounted)", "A&E attendances this week", false, false},

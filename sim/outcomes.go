@@ -69,10 +69,10 @@ func resize[T any](s []T, n int) []T {
 type tally struct {
 	g [NumGroups]groupTally
 
-	costLW, costVCSE, costGP, costAE float64 // discounted GBP
-	fteWeeks, fteARRSWeeks           float64
-	servicesWeeks                    float64
-	weeks                            float64
+	costLW, costDigital, costVCSE, costGP, costAE float64 // discounted GBP
+	fteWeeks, fteARRSWeeks                        float64
+	servicesWeeks                                 float64
+	weeks                                         float64
 
 	// Report-year cohort.
 	cal         [8]float64 // cohort, declined, first, three, intervention, female, minority, imd12 (self in calSelfN)
@@ -137,6 +137,7 @@ func (t *tally) add(u *tally, f float64) {
 		a.waitN += f * b.waitN
 	}
 	t.costLW += f * u.costLW
+	t.costDigital += f * u.costDigital
 	t.costVCSE += f * u.costVCSE
 	t.costGP += f * u.costGP
 	t.costAE += f * u.costAE
@@ -257,6 +258,12 @@ func (o *outcomes) pcnWeek(w int) {
 	lw := s.wf.inPost * c.LWAnnual * (1 + c.LWOverhead) / 52
 	t.costLW += df * lw
 	t.series[SCostLW][w] = lw
+	var digital float64
+	if s.digital && s.live(w) {
+		digital = c.DigitalPer50k * float64(s.aliveCount) / s.p.Population.AdultShare / 50000 / 52
+	}
+	t.costDigital += df * digital
+	t.series[SCostDigital][w] = digital
 	var grant float64
 	for j := range s.services {
 		if g := s.services[j].grant; g > 0 && s.services[j].open {

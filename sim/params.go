@@ -198,6 +198,8 @@ type FTEPoint struct {
 
 // Support is the link-worker pathway: queue, first contact, support, onward referral.
 type Support struct {
+	Route              string  `toml:"route" unit:"choice" enum:"link_worker,digital" src:"modelling choice" doc:"where accepted referrals go: the link-worker waiting list, or a digital signposting service with no link worker (each referral gets a list of local services at once, and support.digital_uptake of them take a place up themselves)"`
+	DigitalUptake      float64 `toml:"digital_uptake" unit:"probability" range:"0,1" src:"CommunityRx (information only, Lindau et al.): 11% used a listed resource within 3 months" doc:"probability a person signposted by the digital service takes up a service place themselves (support.route = digital)"`
 	QueueOrder         string  `toml:"queue_order" unit:"choice" enum:"fcfs,priority" src:"modelling choice" doc:"waiting list order: first come first served, or priority to the lowest wellbeing measured at referral"`
 	WaitDropoutWeekly  float64 `toml:"wait_dropout_weekly" unit:"per week" range:"0,1" src:"[EST] calibrated to ~90% with a first contact" doc:"weekly probability a person waiting for a first contact drops out"`
 	FirstContactCost   float64 `toml:"first_contact_slots" unit:"contacts" range:"0.1,10" src:"Elston 2019: first sessions are longer [EST]" doc:"contact slots a first (assessment) contact uses"`
@@ -257,13 +259,18 @@ type Effects struct {
 	AERR             float64 `toml:"ae_rr" unit:"rate ratio" range:"0,5" src:"Heisler 2022: ED ARR 0.96; default null" doc:"A&E attendance rate ratio while the gain lasts (scaled by it)"`
 }
 
-// Costs by payer. Price year 2023/24 GBP unless stated; the sources are older
-// and inflation is not applied (replace with current PSSRU before publication).
+// Costs by payer, all in the prices of one year, costs.price_year. The
+// defaults come from sources of different years and are not inflated (no
+// sourced NHS cost inflation index is at hand): the link-worker cost, the
+// largest, is in 2022/23 prices, the default price year; the GP and A&E
+// costs are older and marked for update.
 type Costs struct {
+	PriceYear      int     `nodist:"true" toml:"price_year" unit:"financial year (2022 = 2022/23)" range:"1990,2100" src:"ARRS cap year of costs.lw_annual (2022/23)" doc:"price year every cost parameter is stated in; reported with every cost output (budget impact is in these prices, not nominal)"`
 	LWAnnual       float64 `toml:"lw_annual" unit:"GBP per FTE-year" range:"0,1000000" src:"ARRS cap £36,428 (2022/23) incl. on-costs" doc:"cost of one link-worker FTE, paid while the post is filled (ARRS, NHS primary care)"`
 	LWOverhead     float64 `toml:"lw_overhead" unit:"proportion" range:"0,5" src:"GM Training Hub: £2,400/WTE overheads; supervision [EST]" doc:"supervision, management and estates as a share of the salary cost"`
 	GPConsultation float64 `toml:"gp_consultation" unit:"GBP" range:"0,10000" src:"PSSRU 2015-16: £33-45 per surgery consultation [needs update]" doc:"cost of one GP consultation (NHS primary care)"`
 	AEAttendance   float64 `toml:"ae_attendance" unit:"GBP" range:"0,10000" src:"NHS Digital 2020/21: £4.5bn / 14.4m ≈ £312 [EST]" doc:"cost of one A&E attendance (NHS secondary care)"`
+	DigitalPer50k  float64 `toml:"digital_per_50k_year" unit:"GBP per 50,000 registered per year" range:"0,10000000" src:"[EST] a local service directory platform licence and its upkeep; no costed UK example found" doc:"cost of the digital signposting service while the PCN's service is live and support.route = digital (NHS primary care)"`
 	PlaceWeek      float64 `toml:"place_week" unit:"GBP per place-week" range:"0,10000" src:"VCSE activity generally unfunded (NCVO 2020)" doc:"cost per occupied place-week of a referred participant paid to the VCSE (0: unfunded)"`
 }
 

@@ -19,6 +19,7 @@ type pcnSim struct {
 	week       int    // current week
 	wk         uint64 // key of the current person-week (see weekKey)
 	goLiveWeek int
+	digital    bool // referrals go to a digital signposting service (support.route)
 	registered float64
 	adults0    float64
 	aliveCount int
@@ -114,6 +115,7 @@ func (s *pcnSim) setup(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goL
 	s.firstWeek = -p.Simulation.BurnInWeeks
 	s.weeks = HorizonWeeks(*p)
 	s.goLiveWeek = s.weekOf(goLive)
+	s.digital = p.Support.Route == "digital"
 	s.registered = spec.Registered()
 
 	s.buildNeedTables()

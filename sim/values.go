@@ -40,10 +40,11 @@ func (t *tally) values(out *[NumMetrics][NumGroups]float64) {
 	}
 	all := func(m Metric, v float64) { out[m][GroupAll] = v }
 	all(MCostLW, t.costLW)
+	all(MCostDigital, t.costDigital)
 	all(MCostVCSE, t.costVCSE)
 	all(MCostGP, t.costGP)
 	all(MCostAE, t.costAE)
-	all(MCostTotal, t.costLW+t.costVCSE+t.costGP+t.costAE)
+	all(MCostTotal, t.costLW+t.costDigital+t.costVCSE+t.costGP+t.costAE)
 	all(MFTEInPost, ratio(t.fteWeeks, t.weeks))
 	all(MServicesOpen, ratio(t.servicesWeeks, t.weeks))
 	if t.calWeeks > 0 {

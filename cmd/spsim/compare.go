@@ -97,7 +97,7 @@ func runCompare(e *env, c *command, args []string) int {
 	base := comparator.Base()
 	meta := output.CompareMeta{
 		Name: cmp.Name, Source: cmp.Source, Comparator: cmp.Comparator, Runs: runs, Seed: o.seed,
-		Workers: o.workers, Thresholds: cmp.Thresholds, DiscountRate: base.QALY.DiscountRate,
+		Workers: o.workers, Thresholds: cmp.Thresholds, DiscountRate: base.QALY.DiscountRate, PriceYear: base.Costs.PriceYear,
 		Command: commandLine(e.args), Started: started, WeekDates: sim.WeekDates(base),
 		OppCostThreshold: cmp.OppCostThreshold, OppCostShares: cmp.OppCostShares, BaselineQALE: cmp.BaselineQALE,
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -46,10 +47,17 @@ link_workers.fte_multiplier = 3
 	out := filepath.Join(dir, "out")
 	r := spsim(t, "compare", file, "--out", out, "--quiet")
 	r.want(t, 0, []string{"same", "lw", "incremental analysis", "expected value of perfect information"}, nil)
-	for _, f := range []string{"compare.json", "options.csv", "ceac.csv", "dcea.csv", "budget.csv", "manifest.json"} {
-		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+	results := []string{"compare.json", "options.csv", "ceac.csv", "dcea.csv", "budget.csv", "impact-plane.svg"}
+	first := map[string][]byte{}
+	for _, f := range append(results, "manifest.json") {
+		b, err := os.ReadFile(filepath.Join(out, f))
+		if err != nil {
 			t.Errorf("missing %s: %v", f, err)
 		}
+		first[f] = b
+	}
+	if svg := string(first["impact-plane.svg"]); !strings.HasPrefix(svg, "<?xml") || !strings.Contains(svg, ">lw</text>") {
+		t.Errorf("impact-plane.svg is not an SVG naming option lw:\n%.300s", svg)
 	}
 	b, err := os.ReadFile(filepath.Join(out, "compare.json"))
 	if err != nil {
@@ -102,7 +110,7 @@ link_workers.fte_multiplier = 3
 		switch {
 		case row[col["option"]] == "same" && inc != 0:
 			t.Errorf("same %s %s: budget impact %v, want 0", row[col["financial_year"]], row[col["payer"]], inc)
-		case row[col["option"]] == "lw" && row[col["payer"]] == "nhs_link_workers" && inc > 0:
+		case row[col["option"]] == "lw" && row[col["payer"]] == "nhs_social_prescribing" && inc > 0:
 			lwYears++
 		}
 	}
@@ -113,12 +121,14 @@ link_workers.fte_multiplier = 3
 	// depend on the number of workers.
 	r = spsim(t, "compare", file, "--out", out, "--quiet", "--force", "--workers", "1")
 	r.want(t, 0, nil, nil)
-	b2, err := os.ReadFile(filepath.Join(out, "compare.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(b) != string(b2) {
-		t.Error("compare.json differs between 2 workers and 1")
+	for _, f := range results {
+		b2, err := os.ReadFile(filepath.Join(out, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(first[f]) != string(b2) {
+			t.Errorf("%s differs between 2 workers and 1", f)
+		}
 	}
 }
 
