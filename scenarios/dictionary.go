@@ -3,6 +3,8 @@ package scenarios
 import (
 	"fmt"
 	"strings"
+
+	"spsim/sim/study"
 )
 
 // Dictionary returns every scenario parameter in dictionary order: the
@@ -95,6 +97,20 @@ func DictionaryMarkdown() string {
 		}
 		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s |\n",
 			p.Key, kind, cell(p.Unit), cell(code(p.Default)), cell(allowed(p)), cell(p.Source), cell(p.Doc))
+	}
+	b.WriteString("\n## Study files (`spsim power`)\n\n")
+	b.WriteString("A study file plans a simulated evaluation: a `[study]` table and its `[study.world]`. `--set` takes the same keys ")
+	b.WriteString("(e.g. `--set study.world.icc=0.02`). Start from `spsim show study-rct`.\n\n")
+	b.WriteString("| key | type | unit | default | allowed range | meaning |\n")
+	b.WriteString("|---|---|---|---|---|---|\n")
+	for _, k := range StudyKeys {
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s |\n", k.Key, k.Type, cell(k.Unit), cell(k.Default), cell(k.Range()), cell(k.Doc))
+	}
+	b.WriteString("\nAnalyses, and the designs each applies to:\n\n")
+	b.WriteString("| analysis | designs | what it fits |\n|---|---|---|\n")
+	for _, a := range study.AnalysisNames() {
+		doc, designs := study.AnalysisDoc(a)
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", a, strings.Join(designs, ", "), cell(doc))
 	}
 	return b.String()
 }

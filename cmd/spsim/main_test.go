@@ -138,11 +138,12 @@ func TestScenarios(t *testing.T) {
 	r := spsim(t, "scenarios")
 	r.want(t, exitOK, []string{"pcn-typical", "pcn-deprived-urban", "pcn-rural", "england"}, nil)
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	// Scenarios, a blank line and a heading, then comparisons.
-	if want := len(scenarios.Embedded()) + 2 + len(scenarios.EmbeddedComparisons()); len(lines) != want {
+	// Scenarios, then a blank line and a heading before comparisons and
+	// before studies.
+	if want := len(scenarios.Embedded()) + 2 + len(scenarios.EmbeddedComparisons()) + 2 + len(scenarios.EmbeddedStudies()); len(lines) != want {
 		t.Errorf("%d lines, want %d", len(lines), want)
 	}
-	for _, s := range append(scenarios.Embedded(), scenarios.EmbeddedComparisons()...) {
+	for _, s := range append(append(scenarios.Embedded(), scenarios.EmbeddedComparisons()...), scenarios.EmbeddedStudies()...) {
 		if !strings.Contains(r.stdout, s.Description) {
 			t.Errorf("no description for %s", s.Name)
 		}

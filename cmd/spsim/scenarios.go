@@ -48,6 +48,16 @@ Example:
 			fmt.Fprintf(tw, "%s\t%s%s\n", s.Name, s.Description, def)
 		}
 		tw.Flush()
+		fmt.Fprintln(e.stdout, "\nStudies (spsim power NAME):")
+		tw = tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+		for _, s := range scenarios.EmbeddedStudies() {
+			def := ""
+			if s.Name == defaultStudy {
+				def = " (default)"
+			}
+			fmt.Fprintf(tw, "%s\t%s%s\n", s.Name, s.Description, def)
+		}
+		tw.Flush()
 		return exitOK
 	},
 }

@@ -67,10 +67,12 @@ Examples:
 			// Comparisons ('spsim compare') are shown the same way.
 			if csrc, cerr := scenarios.ComparisonSource(name); cerr == nil {
 				src, err = csrc, nil
+			} else if ssrc, serr := scenarios.StudySource(name); serr == nil {
+				src, err = ssrc, nil
 			}
 		}
 		if err != nil {
-			errorf(e.stderr, "show: no embedded scenario or comparison %q (embedded: %s)", pos[0], embeddedNames())
+			errorf(e.stderr, "show: no embedded scenario, comparison or study %q (embedded: %s)", pos[0], embeddedNames())
 			return exitUsage
 		}
 		e.stdout.Write(src)
@@ -84,6 +86,9 @@ func embeddedNames() string {
 		names = append(names, s.Name)
 	}
 	for _, s := range scenarios.EmbeddedComparisons() {
+		names = append(names, s.Name)
+	}
+	for _, s := range scenarios.EmbeddedStudies() {
 		names = append(names, s.Name)
 	}
 	return strings.Join(names, ", ")

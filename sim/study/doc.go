@@ -1,13 +1,19 @@
-// Package study holds closed-form power, sample-size and bias formulas for
-// the evaluation designs that spsim grades by simulation: individually
+// Package study grades evaluation designs by simulation, beside the
+// closed-form power, sample-size and bias formulas for them: individually
 // randomised trials, parallel cluster-randomised trials, stepped-wedge
 // cluster trials, controlled before–after (difference-in-differences)
 // designs, and the regression-to-the-mean and loss-to-follow-up biases of
 // uncontrolled before–after studies.
 //
-// The package is pure: no I/O, no randomness and no dependency on the
-// simulator. Every exported function names the source of its formula. The
-// reference values used in the tests come from
+// A Plan (plan.go) names a design, the world it samples from, the analyses
+// and a grid of sizes; Plan.Run simulates the studies (Generate,
+// parametric.go), fits each analysis to every study's individual outcomes
+// (analysis.go, and the REML mixed model of mixed.go) and sets the results
+// beside the closed forms (closedform.go).
+//
+// The package does no I/O and has no dependency on the simulator; its
+// randomness comes from the caller's seed. Every closed form names the
+// source of its formula. The reference values used in the tests come from
 // /work/shared/reference/methods.md (sections 2, 5 and the golden vectors in
 // section 6), which were computed with R 4.2.2 (stats::power.t.test,
 // pwr::pwr.t.test, clusterPower::cpa.normal, swCRTdesign::swPwr) and the

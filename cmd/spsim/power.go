@@ -1,0 +1,180 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+
+	"spsim/output"
+	"spsim/scenarios"
+	"spsim/sim/study"
+)
+
+type powerOptions struct {
+	studies int
+	seed    uint64
+	workers int
+	sets    stringList
+	out     string
+	force   bool
+	quiet   bool
+}
+
+func powerFlags(o *powerOptions) *flag.FlagSet {
+	fs := flag.NewFlagSet("power", flag.ContinueOnError)
+	fs.IntVar(&o.studies, "studies", 0, "simulated studies `N` per grid size (default: the study's study.studies)")
+	fs.Uint64Var(&o.seed, "seed", 0, "seed `S` of the simulated studies (default: the study's study.seed)")
+	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), fmt.Sprintf("concurrent workers `N` (default: all cores, here %d); results do not depend on it", runtime.NumCPU()))
+	fs.Var(&o.sets, "set", "change a key of the study file: `key=value`, the value in TOML, e.g. study.world.icc=0.02 (repeatable)")
+	fs.StringVar(&o.out, "out", "", "output directory `DIR` (default: out/<study name>)")
+	fs.BoolVar(&o.force, "force", false, "replace the output directory if it exists (only an earlier output directory or an empty one)")
+	fs.BoolVar(&o.quiet, "quiet", false, "no progress bar or messages on stderr (results still go to stdout)")
+	return fs
+}
+
+var powerCmd = &command{
+	name:    "power",
+	summary: "simulate an evaluation design: power, bias, coverage, size needed",
+	usage:   "spsim power [flags] [STUDY]",
+	help: `Simulates STUDY's evaluation design many times at each size of its grid,
+fits each analysis to every simulated study's individual outcomes, and
+reports per size and analysis: power with its Monte Carlo SE beside the
+closed form where one exists (t test, ANCOVA, cluster trials with the design
+effect for unequal sizes, Hussey & Hughes stepped wedge, Teerenstra
+difference-in-differences), type I error from the same studies with no
+effect, mean estimate and bias against the true effect, empirical and model
+SE, confidence-interval coverage and the minimum detectable effect; then the
+size each analysis needs for the target power (interpolated on the grid, and
+solved from the closed form).
+
+STUDY is the name of an embedded study (default study-rct; 'spsim scenarios'
+lists them) or the path of a TOML file with a [study] table
+('spsim show study-rct' prints one to start from; 'spsim params' lists
+every key, under Study files).
+
+Designs: rct, cluster_rct, stepped_wedge, before_after,
+controlled_before_after. Analyses:
+` + analysesHelp() + `
+The outputs go to --out (default out/<study name>): power.json, power.csv
+and manifest.json ('spsim params --outputs' describes the columns). The
+power table goes to stdout.
+
+Examples:
+  spsim power
+  spsim power study-stepped-wedge
+  spsim power study-cluster-rct --set study.world.icc=0.02 --studies 5000
+  spsim power my-study.toml --force
+`,
+	flags: func() *flag.FlagSet { return powerFlags(new(powerOptions)) },
+	run:   runPower,
+}
+
+// analysesHelp lists the analyses and their designs for --help.
+func analysesHelp() string {
+	var b strings.Builder
+	for _, a := range study.AnalysisNames() {
+		doc, designs := study.AnalysisDoc(a)
+		fmt.Fprintf(&b, "  %-15s %s (%s)\n", a, doc, strings.Join(designs, ", "))
+	}
+	return b.String()
+}
+
+// defaultStudy is simulated when none is named.
+const defaultStudy = "study-rct"
+
+func runPower(e *env, c *command, args []string) int {
+	var o powerOptions
+	fs := powerFlags(&o)
+	pos, code, done := parseArgs(e, c, fs, args)
+	if done {
+		return code
+	}
+	name := defaultStudy
+	switch len(pos) {
+	case 0:
+	case 1:
+		name = pos[0]
+	default:
+		usageError(e, c, "one STUDY at a time (got %d: %s)", len(pos), strings.Join(pos, " "))
+		return exitUsage
+	}
+	if o.workers < 1 {
+		usageError(e, c, "--workers must be at least 1 (got %d)", o.workers)
+		return exitUsage
+	}
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "studies":
+			o.sets = append(o.sets, fmt.Sprintf("study.studies=%d", o.studies))
+		case "seed":
+			o.sets = append(o.sets, fmt.Sprintf("study.seed=%d", o.seed))
+		}
+	})
+
+	started := time.Now()
+	st, err := scenarios.LoadStudy(name, o.sets)
+	if err != nil {
+		errorf(e.stderr, "%v", err)
+		return exitUsage
+	}
+	out := o.out
+	if out == "" {
+		out = filepath.Join("out", dirName(st.Name))
+	}
+	if code := prepareOut(e, out, o.force); code != exitOK {
+		return code
+	}
+
+	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	p := st.Plan
+	total := len(p.Sizes) * p.Studies
+	if !o.quiet {
+		fmt.Fprintf(e.stderr, "spsim: simulating %s: %d %s at each of %d sizes, %s (seed %d, %d %s)\n",
+			st.Name, p.Studies, plural(p.Studies, "study", "studies"), len(p.Sizes), strings.Join(p.Analyses, ", "),
+			p.Seed, o.workers, plural(o.workers, "worker", "workers"))
+	}
+	bar := newProgressBar(e.stderr, total, o.quiet)
+	var progress func(done, total int)
+	if bar != nil {
+		progress = func(done, _ int) { bar.Set(done) }
+	}
+	res, err := p.Run(ctx, o.workers, progress)
+	if err != nil {
+		if bar != nil {
+			bar.Exit()
+			fmt.Fprintln(e.stderr)
+		}
+		if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+			errorf(e.stderr, "interrupted; nothing written to %s", out)
+			return exitInterrupted
+		}
+		errorf(e.stderr, "%v", err)
+		return exitFailure
+	}
+	if bar != nil {
+		bar.Finish()
+	}
+	stop()
+
+	rep := output.NewPowerReport(output.PowerMeta{Name: st.Name, Source: st.Source, Mode: st.Mode, Plan: p,
+		Workers: o.workers, Command: commandLine(e.args), Started: started}, res)
+	wall, code := writeOutputs(e, started, func(t output.Timing) error { return rep.WriteDir(out, o.force, t) })
+	if code != exitOK {
+		return code
+	}
+	w := e.stdout
+	fmt.Fprintf(w, "study      %s (%s)\n", st.Name, st.Source)
+	fmt.Fprintf(w, "output     %s\n", out)
+	fmt.Fprintf(w, "wall time  %s (%d %s)\n\n", formatSeconds(wall), o.workers, plural(o.workers, "worker", "workers"))
+	rep.Table(w)
+	return exitOK
+}

@@ -1,0 +1,287 @@
+package scenarios
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+
+	"spsim/sim/study"
+)
+
+// A study file plans a simulated evaluation for 'spsim power': a design
+// whose size varies over a grid, the world it samples from, and the
+// analyses fitted to every simulated study. Its file:
+//
+//	name = "study-rct"
+//	description = "..."
+//
+//	[study]
+//	design = "rct"
+//	analyses = ["ttest", "ancova"]
+//	vary = "per_arm"
+//	sizes = [50, 100, 150, 200, 250, 300]
+//	studies = 5000
+//
+//	[study.world]
+//	effect = 3
+//	sd = 9
+//
+// StudyKeys documents every key.
+type Study struct {
+	Name, Description string
+	Source            string // path of the file, or "embedded:NAME"
+	Mode              string
+	Plan              study.Plan
+}
+
+// StudyKey documents one key of a study file. Numeric keys are checked
+// against [Lo, Hi] (open at an end where OpenLo or OpenHi), the range this
+// table documents, so the reference and the checks cannot drift.
+type StudyKey struct {
+	Key, Type, Unit, Default string
+	Lo, Hi                   float64
+	OpenLo, OpenHi           bool
+	Choices                  string // allowed values of a choice or list key
+	Doc                      string
+}
+
+// Range describes the values the key accepts.
+func (k StudyKey) Range() string {
+	if k.Choices != "" {
+		return k.Choices
+	}
+	if k.Lo == 0 && k.Hi == 0 {
+		return ""
+	}
+	lb, rb := "[", "]"
+	if k.OpenLo {
+		lb = "("
+	}
+	if k.OpenHi {
+		rb = ")"
+	}
+	return fmt.Sprintf("%s%g, %g%s", lb, k.Lo, k.Hi, rb)
+}
+
+// StudyKeys lists the keys of a study file, in the order of the reference.
+var StudyKeys = []StudyKey{
+	{Key: "name", Type: "string", Unit: "", Default: "file name", Doc: "the study's name (outputs go to out/NAME)"},
+	{Key: "description", Type: "string", Unit: "", Default: `""`, Doc: "one line on what the study shows"},
+	{Key: "study.mode", Type: "string", Unit: "choice", Default: `"parametric"`, Choices: "parametric", Doc: "data-generating mode: parametric draws individual normal outcomes from [study.world] (the abm mode, sampling people from a simulated world, is not built yet)"},
+	{Key: "study.design", Type: "string", Unit: "choice", Default: "", Choices: "rct, cluster_rct, stepped_wedge, before_after, controlled_before_after", Doc: "rct: individually randomised, baseline and follow-up; cluster_rct: parallel arms of clusters (practices or PCNs); stepped_wedge: clusters cross to the intervention one step per period after an all-control baseline period, different people each period; before_after: one uncontrolled group, baseline and follow-up; controlled_before_after: intervention and comparison clusters, baseline and follow-up (not randomised in practice; here the groups differ only by chance)"},
+	{Key: "study.analyses", Type: "string list", Unit: "", Default: "every analysis of the design", Choices: strings.Join(study.AnalysisNames(), ", "), Doc: "analyses fitted to every simulated study (see the list below for which designs each applies to)"},
+	{Key: "study.vary", Type: "string", Unit: "choice", Default: "per_arm (rct, before_after), clusters (cluster designs)", Choices: "per_arm, clusters, cluster_size", Doc: "what the grid varies: people per arm (rct; people in all for before_after), clusters in total, or mean people per cluster (per cluster-period in a stepped wedge)"},
+	{Key: "study.sizes", Type: "float list", Unit: "as vary", Default: "", Choices: "increasing; each a valid design", Doc: "the grid of sizes"},
+	{Key: "study.per_arm", Type: "int", Unit: "people", Default: "100", Lo: 2, Hi: 10000000, OpenLo: false, OpenHi: false, Doc: "people per arm (rct) or in all (before_after), when not varied"},
+	{Key: "study.clusters", Type: "int", Unit: "clusters", Default: "20", Lo: 4, Hi: 100000, OpenLo: false, OpenHi: false, Doc: "clusters in total, when not varied: half per arm (cluster_rct, controlled_before_after; an odd one goes to control), or spread over the steps (stepped_wedge)"},
+	{Key: "study.cluster_size", Type: "float", Unit: "people", Default: "20", Lo: 1, Hi: 1000000, OpenLo: false, OpenHi: false, Doc: "mean people per cluster (per cluster-period in a stepped wedge), when not varied"},
+	{Key: "study.cluster_cv", Type: "float", Unit: "CV", Default: "0", Lo: 0, Hi: 3, OpenLo: false, OpenHi: false, Doc: "coefficient of variation of cluster sizes (gamma-distributed; Eldridge et al. 2006: about 0.65 for UK general practices)"},
+	{Key: "study.steps", Type: "int", Unit: "steps", Default: "4", Lo: 1, Hi: 100, OpenLo: false, OpenHi: false, Doc: "stepped wedge: steps (periods = steps + 1)"},
+	{Key: "study.studies", Type: "int", Unit: "studies", Default: "2000", Lo: 1, Hi: 10000000, OpenLo: false, OpenHi: false, Doc: "simulated studies per grid point (as many again in the null world); the Monte Carlo SE of a power p is √(p(1 − p)/studies)"},
+	{Key: "study.alpha", Type: "float", Unit: "probability", Default: "0.05", Lo: 0, Hi: 1, OpenLo: true, OpenHi: true, Doc: "two-sided significance level"},
+	{Key: "study.power", Type: "float", Unit: "probability", Default: "0.8", Lo: 0, Hi: 1, OpenLo: true, OpenHi: true, Doc: "target power: the size needed and the minimum detectable effect are for this power"},
+	{Key: "study.seed", Type: "uint", Unit: "seed", Default: "1", Doc: "seed of the simulated studies (study j at grid point g draws from the stream (seed, g, j))"},
+	{Key: "study.world.effect", Type: "float", Unit: "outcome units (WEMWBS points)", Default: "3", Lo: -1000, Hi: 1000, OpenLo: false, OpenHi: false, Doc: "true effect of the intervention on the follow-up outcome"},
+	{Key: "study.world.sd", Type: "float", Unit: "outcome units", Default: "9", Lo: 0, Hi: 1000, OpenLo: true, OpenHi: false, Doc: "total SD of the outcome (WEMWBS: about 8-9, Tennant et al. 2007)"},
+	{Key: "study.world.icc", Type: "float", Unit: "proportion", Default: "0", Lo: 0, Hi: 1, OpenLo: false, OpenHi: true, Doc: "intracluster correlation of the outcome (0.01-0.05 is typical of GP practices)"},
+	{Key: "study.world.cac", Type: "float", Unit: "correlation", Default: "1", Lo: 0, Hi: 1, OpenLo: false, OpenHi: false, Doc: "cluster autocorrelation between periods (1: a cluster's effect does not change over time, as Hussey & Hughes assume)"},
+	{Key: "study.world.rho", Type: "float", Unit: "correlation", Default: "0.5", Lo: 0, Hi: 1, OpenLo: false, OpenHi: true, Doc: "within-person correlation of baseline and follow-up (WEMWBS test-retest about 0.5-0.7)"},
+	{Key: "study.world.secular", Type: "float", Unit: "outcome units", Default: "0", Lo: -1000, Hi: 1000, OpenLo: false, OpenHi: false, Doc: "change in the mean outcome from baseline to follow-up without any intervention (per period in a stepped wedge): the natural history an uncontrolled design mistakes for an effect"},
+	{Key: "study.world.attrition", Type: "float", Unit: "probability", Default: "0", Lo: 0, Hi: 1, OpenLo: false, OpenHi: true, Doc: "probability a person's follow-up is missing (completers are analysed)"},
+	{Key: "study.world.attrition_treated_extra", Type: "float", Unit: "probability", Default: "0", Lo: -1, Hi: 1, OpenLo: false, OpenHi: true, Doc: "extra attrition in the intervention arm or group (differential loss to follow-up)"},
+}
+
+// studyFS holds the studies shipped in the binary.
+//
+//go:embed embedded/studies/*.toml
+var studyFS embed.FS
+
+var embeddedStudies = sync.OnceValue(func() []Info { return listEmbedded(studyFS, "embedded/studies") })
+
+// EmbeddedStudies lists the studies built into spsim, by name.
+func EmbeddedStudies() []Info { return append([]Info(nil), embeddedStudies()...) }
+
+// StudySource returns the TOML of the embedded study name.
+func StudySource(name string) ([]byte, error) {
+	for _, in := range embeddedStudies() {
+		if in.Name == name {
+			return studyFS.ReadFile("embedded/studies/" + name + ".toml")
+		}
+	}
+	have := names(embeddedStudies())
+	return nil, &Error{Msg: fmt.Sprintf("no embedded study %q (have %s)%s", name, strings.Join(have, ", "), didYouMean(name, have))}
+}
+
+// studyFile is the TOML layout of a study file.
+type studyFile struct {
+	Name        string    `toml:"name"`
+	Description string    `toml:"description"`
+	Study       studyPlan `toml:"study"`
+}
+
+type studyPlan struct {
+	Mode        string    `toml:"mode"`
+	Design      string    `toml:"design"`
+	Analyses    []string  `toml:"analyses"`
+	Vary        string    `toml:"vary"`
+	Sizes       []float64 `toml:"sizes"`
+	PerArm      int       `toml:"per_arm"`
+	Clusters    int       `toml:"clusters"`
+	ClusterSize float64   `toml:"cluster_size"`
+	ClusterCV   float64   `toml:"cluster_cv"`
+	Steps       int       `toml:"steps"`
+	Studies     int       `toml:"studies"`
+	Alpha       float64   `toml:"alpha"`
+	Power       float64   `toml:"power"`
+	Seed        uint64    `toml:"seed"`
+	World       struct {
+		Effect                float64 `toml:"effect"`
+		SD                    float64 `toml:"sd"`
+		ICC                   float64 `toml:"icc"`
+		CAC                   float64 `toml:"cac"`
+		Rho                   float64 `toml:"rho"`
+		Secular               float64 `toml:"secular"`
+		Attrition             float64 `toml:"attrition"`
+		AttritionTreatedExtra float64 `toml:"attrition_treated_extra"`
+	} `toml:"world"`
+}
+
+// LoadStudy reads the study nameOrPath (an embedded study's name or a file)
+// with the --set overrides in sets (keys as in the file, e.g.
+// study.studies=500 or study.world.icc=0.02) applied after the file.
+func LoadStudy(nameOrPath string, sets []string) (*Study, error) {
+	o, src, err := openNamed(nameOrPath, "study", StudySource, func() []string { return names(embeddedStudies()) })
+	if err != nil {
+		return nil, err
+	}
+	// Defaults first; the file and then --set overwrite them.
+	f := studyFile{Name: o.name}
+	sp := &f.Study
+	sp.Mode, sp.PerArm, sp.Clusters, sp.ClusterSize, sp.Steps = "parametric", 100, 20, 20, 4
+	sp.Studies, sp.Alpha, sp.Power, sp.Seed = 2000, 0.05, 0.8, 1
+	sp.World.Effect, sp.World.SD, sp.World.CAC, sp.World.Rho = 3, 9, 1, 0.5
+	md, err := toml.Decode(string(src), &f)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, &Error{File: o.source, Line: pe.Position.Line, Msg: "TOML syntax error: " + pe.Message}
+		}
+		return nil, &Error{File: o.source, Msg: err.Error()}
+	}
+	lines := keyLines(string(src))
+	fail := func(key, msg string) error {
+		return &Error{File: o.source, Line: lineOf(lines, key), Key: key, Msg: msg}
+	}
+	known := make([]string, len(StudyKeys))
+	for i, k := range StudyKeys {
+		known[i] = k.Key
+	}
+	for _, k := range md.Undecoded() {
+		key := k.String()
+		if key == "study" || key == "study.world" {
+			continue
+		}
+		return nil, fail(key, fmt.Sprintf("unknown key %q%s", key, didYouMean(key, known)))
+	}
+	for _, set := range sets {
+		key, raw, err := parseSet(set)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Contains(known, key) || key == "name" || key == "description" {
+			return nil, &Error{File: "--set", Msg: fmt.Sprintf("unknown study key %q%s", key, didYouMean(key, known))}
+		}
+		if err := setStudyKey(&f, key, raw); err != nil {
+			return nil, &Error{File: "--set", Key: key, Msg: err.Error()}
+		}
+	}
+	if f.Name == "" {
+		f.Name = o.name
+	}
+	s := &Study{Name: f.Name, Description: f.Description, Source: o.source, Mode: sp.Mode}
+	if err := checkStudy(sp, fail); err != nil {
+		return nil, err
+	}
+	w := sp.World
+	s.Plan = study.Plan{
+		Design: study.Design{Kind: sp.Design, PerArm: sp.PerArm, Clusters: sp.Clusters, ClusterSize: sp.ClusterSize,
+			ClusterCV: sp.ClusterCV, Steps: sp.Steps},
+		World: study.World{Effect: w.Effect, SD: w.SD, ICC: w.ICC, CAC: w.CAC, Rho: w.Rho, Secular: w.Secular,
+			Attrition: w.Attrition, AttritionTreatedExtra: w.AttritionTreatedExtra},
+		Analyses: sp.Analyses, Vary: sp.Vary, Sizes: sp.Sizes, Studies: sp.Studies, Alpha: sp.Alpha, Power: sp.Power, Seed: sp.Seed,
+	}
+	if err := s.Plan.Validate(); err != nil {
+		return nil, &Error{File: o.source, Line: lineOf(lines, "study"), Msg: err.Error()}
+	}
+	return s, nil
+}
+
+// setStudyKey applies one --set override by decoding it as a one-key TOML
+// document over the file's values.
+func setStudyKey(f *studyFile, key string, raw any) error {
+	parts := strings.Split(key, ".")
+	doc := map[string]any{parts[len(parts)-1]: raw}
+	for i := len(parts) - 2; i >= 0; i-- {
+		doc = map[string]any{parts[i]: doc}
+	}
+	var b strings.Builder
+	if err := toml.NewEncoder(&b).Encode(doc); err != nil {
+		return err
+	}
+	if _, err := toml.Decode(b.String(), f); err != nil {
+		return fmt.Errorf("= %v: %v", raw, err)
+	}
+	return nil
+}
+
+// checkStudy checks the ranges of StudyKeys and fills defaults that depend
+// on the design.
+func checkStudy(sp *studyPlan, fail func(key, msg string) error) error {
+	if sp.Mode != "parametric" {
+		if sp.Mode == "abm" {
+			return fail("study.mode", `= "abm": sampling studies from a simulated world is not built yet; use "parametric"`)
+		}
+		return fail("study.mode", fmt.Sprintf("= %q is not one of: parametric", sp.Mode))
+	}
+	vary, ok := study.Varies[sp.Design]
+	if !ok {
+		designs := []string{"rct", "cluster_rct", "stepped_wedge", "before_after", "controlled_before_after"}
+		if sp.Design == "" {
+			return fail("study.design", "missing: one of "+strings.Join(designs, ", "))
+		}
+		return fail("study.design", fmt.Sprintf("= %q is not one of %s%s", sp.Design, strings.Join(designs, ", "), didYouMean(sp.Design, designs)))
+	}
+	if sp.Vary == "" {
+		sp.Vary = vary[0]
+	}
+	if len(sp.Analyses) == 0 {
+		sp.Analyses = study.Plan{Design: study.Design{Kind: sp.Design}}.Fitting()
+	}
+	w := sp.World
+	values := map[string]float64{
+		"study.per_arm": float64(sp.PerArm), "study.clusters": float64(sp.Clusters), "study.cluster_size": sp.ClusterSize,
+		"study.cluster_cv": sp.ClusterCV, "study.steps": float64(sp.Steps), "study.studies": float64(sp.Studies),
+		"study.alpha": sp.Alpha, "study.power": sp.Power,
+		"study.world.effect": w.Effect, "study.world.sd": w.SD, "study.world.icc": w.ICC, "study.world.cac": w.CAC,
+		"study.world.rho": w.Rho, "study.world.secular": w.Secular, "study.world.attrition": w.Attrition,
+		"study.world.attrition_treated_extra": w.AttritionTreatedExtra,
+	}
+	for _, k := range StudyKeys {
+		v, ok := values[k.Key]
+		if !ok || (k.Lo == 0 && k.Hi == 0) {
+			continue
+		}
+		if v < k.Lo || v > k.Hi || (k.OpenLo && v == k.Lo) || (k.OpenHi && v == k.Hi) {
+			return fail(k.Key, fmt.Sprintf("= %g is out of range: allowed %s", v, k.Range()))
+		}
+	}
+	if a := w.Attrition + w.AttritionTreatedExtra; a < 0 || a >= 1 {
+		return fail("study.world.attrition_treated_extra", fmt.Sprintf("= %g makes the intervention arm's attrition %g: it must be in [0, 1)", w.AttritionTreatedExtra, a))
+	}
+	return nil
+}
