@@ -66,11 +66,12 @@ func powerColumns() []column {
 		{"power", "share of fitted studies rejecting the null at alpha, with the effect"},
 		{"power_mcse", "Monte Carlo SE of power: √(p(1 − p)/fitted)"},
 		{"power_closed_form", "closed-form power of the same design and analysis (empty where none applies)"},
-		{"type1_error", "share rejecting in the null world (the same studies with the effect set to 0)"},
+		{"type1_error", "share rejecting in the null world (the same studies with the effect set to 0; in abm mode everyone's follow-up without social prescribing)"},
 		{"type1_error_mcse", "Monte Carlo SE of type1_error"},
-		{"true_effect", "the effect the world was given"},
+		{"true_effect", "the effect the world was given (abm mode: the mean individual effect, with minus without social prescribing, of the people recruitable)"},
 		{"mean_estimate", "mean estimated effect"},
 		{"bias", "mean_estimate − true_effect"},
+		{"null_estimate", "mean estimate in the null world: what the design reports when there is no effect (an uncontrolled design's regression to the mean and natural change)"},
 		{"empirical_se", "SD of the estimates across studies"},
 		{"mean_model_se", "mean of the analyses' own standard errors (compare with empirical_se)"},
 		{"coverage", "share of (1 − alpha) confidence intervals containing the true effect"},
@@ -85,7 +86,7 @@ func (r *PowerReport) powerCSV() ([]byte, error) {
 	for _, p := range r.res.Points {
 		t.row(p.Analysis, num(p.Size), fmt.Sprint(r.meta.Plan.Studies), fmt.Sprint(p.Fitted), num(p.MeanFollowed),
 			opt(p.Power), opt(p.PowerSE), opt(p.ClosedPower), opt(p.TypeI), opt(p.TypeISE),
-			num(r.res.TrueEffect), opt(p.MeanEstimate), opt(p.Bias), opt(p.EmpiricalSE), opt(p.MeanSE),
+			num(r.res.TrueEffect), opt(p.MeanEstimate), opt(p.Bias), opt(p.NullEstimate), opt(p.EmpiricalSE), opt(p.MeanSE),
 			opt(p.Coverage), opt(p.MDE), opt(p.ClosedMDE))
 	}
 	return t.bytes()
@@ -122,6 +123,7 @@ func (r *PowerReport) powerJSON() ([]byte, error) {
 		TypeIMCSE      jnum   `json:"type1_error_mcse"`
 		MeanEstimate   jnum   `json:"mean_estimate"`
 		Bias           jnum   `json:"bias"`
+		NullEstimate   jnum   `json:"null_estimate"`
 		EmpiricalSE    jnum   `json:"empirical_se"`
 		MeanModelSE    jnum   `json:"mean_model_se"`
 		Coverage       jnum   `json:"coverage"`
@@ -159,7 +161,7 @@ func (r *PowerReport) powerJSON() ([]byte, error) {
 	}
 	for _, q := range r.res.Points {
 		out.Points = append(out.Points, point{q.Analysis, jnum(q.Size), q.Fitted, jnum(q.MeanFollowed), jnum(q.Power), jnum(q.PowerSE),
-			jnum(q.ClosedPower), jnum(q.TypeI), jnum(q.TypeISE), jnum(q.MeanEstimate), jnum(q.Bias), jnum(q.EmpiricalSE),
+			jnum(q.ClosedPower), jnum(q.TypeI), jnum(q.TypeISE), jnum(q.MeanEstimate), jnum(q.Bias), jnum(q.NullEstimate), jnum(q.EmpiricalSE),
 			jnum(q.MeanSE), jnum(q.Coverage), jnum(q.MDE), jnum(q.ClosedMDE)})
 	}
 	for _, a := range p.Analyses {
@@ -203,7 +205,7 @@ func (r *PowerReport) Table(w io.Writer) {
 	if p.Design.Kind == "before_after" {
 		sizeCol = "people"
 	}
-	header := []string{"analysis", sizeCol, "power (MC SE)", "closed form", "type I error", "bias", "coverage", "MDE", "MDE closed"}
+	header := []string{"analysis", sizeCol, "power (MC SE)", "closed form", "type I error", "bias", "with no effect", "coverage", "MDE", "MDE closed"}
 	dash := func(v float64) string {
 		if math.IsNaN(v) {
 			return "-"
@@ -228,7 +230,7 @@ func (r *PowerReport) Table(w io.Writer) {
 		if !math.IsNaN(q.Coverage) {
 			cov = fmt.Sprintf("%.3f", q.Coverage)
 		}
-		rows = append(rows, []string{q.Analysis, human(q.Size), pw, cf, t1, dash(q.Bias), cov, dash(q.MDE), dash(q.ClosedMDE)})
+		rows = append(rows, []string{q.Analysis, human(q.Size), pw, cf, t1, dash(q.Bias), dash(q.NullEstimate), cov, dash(q.MDE), dash(q.ClosedMDE)})
 	}
 	writeAligned(w, header, rows, 1)
 	fmt.Fprintln(w)

@@ -36,7 +36,10 @@ type Study struct {
 	Name, Description string
 	Source            string // path of the file, or "embedded:NAME"
 	Mode              string
-	Plan              study.Plan
+	Plan              study.Plan // in abm mode without its Pool, which comes from simulating World
+	World             *Scenario  // abm: the world studies recruit from
+	WorldRuns         int
+	Cluster           string // abm: "practice" or "pcn"
 }
 
 // StudyKey documents one key of a study file. Numeric keys are checked
@@ -72,7 +75,10 @@ func (k StudyKey) Range() string {
 var StudyKeys = []StudyKey{
 	{Key: "name", Type: "string", Unit: "", Default: "file name", Doc: "the study's name (outputs go to out/NAME)"},
 	{Key: "description", Type: "string", Unit: "", Default: `""`, Doc: "one line on what the study shows"},
-	{Key: "study.mode", Type: "string", Unit: "choice", Default: `"parametric"`, Choices: "parametric", Doc: "data-generating mode: parametric draws individual normal outcomes from [study.world] (the abm mode, sampling people from a simulated world, is not built yet)"},
+	{Key: "study.mode", Type: "string", Unit: "choice", Default: `"parametric"`, Choices: "parametric, abm", Doc: "data-generating mode: parametric draws individual normal outcomes from [study.world]; abm recruits the people the scenario arm of study.scenario referred, measured at referral and follow-up (outcomes.follow_up_weeks) with social prescribing and, for the same people, without it (the counterfactual arm), so the true effect is known"},
+	{Key: "study.scenario", Type: "string", Unit: "", Default: "", Doc: "abm: the simulated world, an embedded scenario's name or a path relative to the study file; a [set] table changes its parameters (e.g. pcns.count)"},
+	{Key: "study.world_runs", Type: "int", Unit: "runs", Default: "1", Lo: 1, Hi: 1000, Doc: "abm: runs of the world simulated to make the pool of people (each run's clusters are separate clusters)"},
+	{Key: "study.cluster", Type: "string", Unit: "choice", Default: `"practice"`, Choices: "practice, pcn", Doc: "abm: the cluster of cluster designs"},
 	{Key: "study.design", Type: "string", Unit: "choice", Default: "", Choices: "rct, cluster_rct, stepped_wedge, before_after, controlled_before_after", Doc: "rct: individually randomised, baseline and follow-up; cluster_rct: parallel arms of clusters (practices or PCNs); stepped_wedge: clusters cross to the intervention one step per period after an all-control baseline period, different people each period; before_after: one uncontrolled group, baseline and follow-up; controlled_before_after: intervention and comparison clusters, baseline and follow-up (not randomised in practice; here the groups differ only by chance)"},
 	{Key: "study.analyses", Type: "string list", Unit: "", Default: "every analysis of the design", Choices: strings.Join(study.AnalysisNames(), ", "), Doc: "analyses fitted to every simulated study (see the list below for which designs each applies to)"},
 	{Key: "study.vary", Type: "string", Unit: "choice", Default: "per_arm (rct, before_after), clusters (cluster designs)", Choices: "per_arm, clusters, cluster_size", Doc: "what the grid varies: people per arm (rct; people in all for before_after), clusters in total, or mean people per cluster (per cluster-period in a stepped wedge)"},
@@ -119,13 +125,17 @@ func StudySource(name string) ([]byte, error) {
 
 // studyFile is the TOML layout of a study file.
 type studyFile struct {
-	Name        string    `toml:"name"`
-	Description string    `toml:"description"`
-	Study       studyPlan `toml:"study"`
+	Name        string         `toml:"name"`
+	Description string         `toml:"description"`
+	Study       studyPlan      `toml:"study"`
+	Set         map[string]any `toml:"set"`
 }
 
 type studyPlan struct {
 	Mode        string    `toml:"mode"`
+	Scenario    string    `toml:"scenario"`
+	WorldRuns   int       `toml:"world_runs"`
+	Cluster     string    `toml:"cluster"`
 	Design      string    `toml:"design"`
 	Analyses    []string  `toml:"analyses"`
 	Vary        string    `toml:"vary"`
@@ -163,6 +173,7 @@ func LoadStudy(nameOrPath string, sets []string) (*Study, error) {
 	f := studyFile{Name: o.name}
 	sp := &f.Study
 	sp.Mode, sp.PerArm, sp.Clusters, sp.ClusterSize, sp.Steps = "parametric", 100, 20, 20, 4
+	sp.WorldRuns, sp.Cluster = 1, "practice"
 	sp.Studies, sp.Alpha, sp.Power, sp.Seed = 2000, 0.05, 0.8, 1
 	sp.World.Effect, sp.World.SD, sp.World.CAC, sp.World.Rho = 3, 9, 1, 0.5
 	md, err := toml.Decode(string(src), &f)
@@ -183,8 +194,8 @@ func LoadStudy(nameOrPath string, sets []string) (*Study, error) {
 	}
 	for _, k := range md.Undecoded() {
 		key := k.String()
-		if key == "study" || key == "study.world" {
-			continue
+		if key == "study" || key == "study.world" || key == "set" || strings.HasPrefix(key, "set.") {
+			continue // [set] is checked as scenario keys below
 		}
 		return nil, fail(key, fmt.Sprintf("unknown key %q%s", key, didYouMean(key, known)))
 	}
@@ -206,6 +217,25 @@ func LoadStudy(nameOrPath string, sets []string) (*Study, error) {
 	s := &Study{Name: f.Name, Description: f.Description, Source: o.source, Mode: sp.Mode}
 	if err := checkStudy(sp, fail); err != nil {
 		return nil, err
+	}
+	if sp.Mode == "abm" {
+		if sp.Scenario == "" {
+			return nil, fail("study.scenario", "missing: abm mode needs the world to recruit from (an embedded scenario's name or a file)")
+		}
+		bo, bsrc, err := open(resolveBase(o, sp.Scenario))
+		if err != nil {
+			var e *Error
+			if errors.As(err, &e) && e.File == "" {
+				e.File, e.Line, e.Key = o.source, lineOf(lines, "study.scenario"), "study.scenario"
+			}
+			return nil, err
+		}
+		if s.World, err = parseOverrides(bo, bsrc, tableOverrides(f.Set, "set", o.source, lines)); err != nil {
+			return nil, err
+		}
+		s.WorldRuns, s.Cluster = sp.WorldRuns, sp.Cluster
+	} else if len(f.Set) > 0 {
+		return nil, fail("set", "a [set] table changes the world of abm mode; this study is parametric")
 	}
 	w := sp.World
 	s.Plan = study.Plan{
@@ -242,11 +272,11 @@ func setStudyKey(f *studyFile, key string, raw any) error {
 // checkStudy checks the ranges of StudyKeys and fills defaults that depend
 // on the design.
 func checkStudy(sp *studyPlan, fail func(key, msg string) error) error {
-	if sp.Mode != "parametric" {
-		if sp.Mode == "abm" {
-			return fail("study.mode", `= "abm": sampling studies from a simulated world is not built yet; use "parametric"`)
-		}
-		return fail("study.mode", fmt.Sprintf("= %q is not one of: parametric", sp.Mode))
+	if sp.Mode != "parametric" && sp.Mode != "abm" {
+		return fail("study.mode", fmt.Sprintf("= %q is not one of: parametric, abm", sp.Mode))
+	}
+	if sp.Cluster != "practice" && sp.Cluster != "pcn" {
+		return fail("study.cluster", fmt.Sprintf("= %q is not one of: practice, pcn", sp.Cluster))
 	}
 	vary, ok := study.Varies[sp.Design]
 	if !ok {
@@ -266,7 +296,7 @@ func checkStudy(sp *studyPlan, fail func(key, msg string) error) error {
 	values := map[string]float64{
 		"study.per_arm": float64(sp.PerArm), "study.clusters": float64(sp.Clusters), "study.cluster_size": sp.ClusterSize,
 		"study.cluster_cv": sp.ClusterCV, "study.steps": float64(sp.Steps), "study.studies": float64(sp.Studies),
-		"study.alpha": sp.Alpha, "study.power": sp.Power,
+		"study.alpha": sp.Alpha, "study.power": sp.Power, "study.world_runs": float64(sp.WorldRuns),
 		"study.world.effect": w.Effect, "study.world.sd": w.SD, "study.world.icc": w.ICC, "study.world.cac": w.CAC,
 		"study.world.rho": w.Rho, "study.world.secular": w.Secular, "study.world.attrition": w.Attrition,
 		"study.world.attrition_treated_extra": w.AttritionTreatedExtra,

@@ -8,7 +8,7 @@ import (
 )
 
 func TestEmbeddedStudiesLoad(t *testing.T) {
-	want := []string{"study-before-after", "study-cluster-rct", "study-rct", "study-stepped-wedge"}
+	want := []string{"study-before-after", "study-before-after-abm", "study-cluster-rct", "study-rct", "study-stepped-wedge"}
 	got := names(EmbeddedStudies())
 	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("embedded studies %v, want %v", got, want)
@@ -57,10 +57,17 @@ design = "rct"
 analyses = ["mixed"]
 sizes = [10, 20]
 `, `analyses: "mixed" does not apply to a rct design (use ancova, change, ttest)`},
-		"abm not built": {`[study]
+		"abm without a world": {`[study]
 mode = "abm"
 design = "rct"
-`, "study.mode = \"abm\": sampling studies from a simulated world is not built yet"},
+sizes = [10, 20]
+`, "study.scenario: missing: abm mode needs the world"},
+		"set in parametric mode": {`[study]
+design = "rct"
+sizes = [10, 20]
+[set]
+pcns.count = 3
+`, "s.toml:4: set: a [set] table changes the world of abm mode"},
 		"sizes not increasing": {`[study]
 design = "rct"
 sizes = [20, 10]

@@ -29,6 +29,10 @@ type Ensemble struct {
 	// Reference runs the plain week-by-week reference engine (loop.go)
 	// instead of the event engine: slower, for checking the event engine.
 	Reference bool
+
+	// KeepReferred fills RunResult.Referred: a record of every person the
+	// scenario arm referred, for sampling evaluations from (spsim power).
+	KeepReferred bool
 }
 
 // RunSeed derives the seed of run r from the ensemble seed.
@@ -73,17 +77,20 @@ type runState struct {
 	pcns       []PCNSpec
 	wall, cpu  float64 // seconds spent on the run's units
 	adults     [NumArms]float64
+	referred   []Referred
 }
 
 // pcnOut is the result of one (run, PCN) unit.
 type pcnOut struct {
-	t [NumArms]tally
+	t        [NumArms]tally
+	referred []Referred
 }
 
 type unit struct {
 	rs        *runState
 	pos       int  // position in rs.sample
 	reference bool // simulate with the reference engine
+	referred  bool // keep the scenario arm's referral records
 }
 
 // Run simulates the runs and calls emit with each result in run order. It
@@ -123,7 +130,7 @@ func (e Ensemble) Run(ctx context.Context, emit func(*RunResult) error) error {
 			}
 			for pos := range rs.sample {
 				select {
-				case units <- unit{rs, pos, e.Reference}:
+				case units <- unit{rs, pos, e.Reference, e.KeepReferred}:
 				case <-ctx.Done():
 					return
 				}
@@ -243,9 +250,12 @@ func simulatePCN(s [2]*pcnSim, u unit) *pcnOut {
 	if u.reference {
 		refs := s[0].runArm(sc, spec, idx, rs.seed, goA, ta, nil)
 		s[1].runArm(cf, spec, idx, rs.seed, goB, tb, refs)
-		return out
+	} else {
+		runEvents(s[0], s[1], sc, cf, spec, idx, rs.seed, goA, goB, ta, tb)
 	}
-	runEvents(s[0], s[1], sc, cf, spec, idx, rs.seed, goA, goB, ta, tb)
+	if u.referred {
+		out.referred = referredOf(s[0], s[1], idx)
+	}
 	return out
 }
 
@@ -274,6 +284,7 @@ func (rs *runState) fold(pos int, out *pcnOut) bool {
 			rs.adults[a] += o.t[a].adultsSimulated
 		}
 		rs.pcnRuns = append(rs.pcnRuns, pr)
+		rs.referred = append(rs.referred, o.referred...)
 		rs.next++
 	}
 	return rs.next == len(rs.sample)
@@ -281,7 +292,7 @@ func (rs *runState) fold(pos int, out *pcnOut) bool {
 
 // result assembles the run's result from its folded sums.
 func (rs *runState) result() *RunResult {
-	r := &RunResult{Run: rs.run, Seed: rs.seed, Draws: rs.draws, Scale: rs.scale, PCNs: rs.pcnRuns,
+	r := &RunResult{Run: rs.run, Seed: rs.seed, Draws: rs.draws, Scale: rs.scale, PCNs: rs.pcnRuns, Referred: rs.referred,
 		WallSeconds: rs.wall, CPUSeconds: rs.cpu}
 	for a := range rs.sum {
 		rs.sum[a].values(&r.Values[a])

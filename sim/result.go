@@ -22,6 +22,10 @@ type RunResult struct {
 	// distributions, sorted by key.
 	Draws []Draw
 
+	// Referred lists the people the scenario arm referred, in PCN then
+	// person order, when Ensemble.KeepReferred is set.
+	Referred []Referred
+
 	// Scale is the factor applied to sums when PCNs were sampled (1 otherwise).
 	Scale float64
 

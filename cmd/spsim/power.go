@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 
 	"spsim/output"
 	"spsim/scenarios"
+	"spsim/sim"
 	"spsim/sim/study"
 )
 
@@ -54,6 +56,12 @@ effect, mean estimate and bias against the true effect, empirical and model
 SE, confidence-interval coverage and the minimum detectable effect; then the
 size each analysis needs for the target power (interpolated on the grid, and
 solved from the closed form).
+
+In parametric mode studies draw individual normal outcomes from the study's
+[study.world]. In abm mode they recruit the people the scenario arm of the
+study's world (study.scenario) referred, with their follow-up with social
+prescribing and, for the same people, without it: the true effect is known,
+so the bias of weaker designs is measured, not assumed.
 
 STUDY is the name of an embedded study (default study-rct; 'spsim scenarios'
 lists them) or the path of a TOML file with a [study] table
@@ -136,6 +144,22 @@ func runPower(e *env, c *command, args []string) int {
 	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	p := st.Plan
+	if st.Mode == "abm" {
+		pool, err := recruitablePool(ctx, e, st, o)
+		if err != nil {
+			if ctx.Err() != nil {
+				errorf(e.stderr, "interrupted; nothing written to %s", out)
+				return exitInterrupted
+			}
+			errorf(e.stderr, "%v", err)
+			return exitFailure
+		}
+		p.Pool = pool
+		if err := p.Validate(); err != nil {
+			errorf(e.stderr, "%s: %v", st.Source, err)
+			return exitUsage
+		}
+	}
 	total := len(p.Sizes) * p.Studies
 	if !o.quiet {
 		fmt.Fprintf(e.stderr, "spsim: simulating %s: %d %s at each of %d sizes, %s (seed %d, %d %s)\n",
@@ -177,4 +201,47 @@ func runPower(e *env, c *command, args []string) int {
 	fmt.Fprintf(w, "wall time  %s (%d %s)\n\n", formatSeconds(wall), o.workers, plural(o.workers, "worker", "workers"))
 	rep.Table(w)
 	return exitOK
+}
+
+// recruitablePool simulates the study's world (its scenario against the
+// counterfactual, study.world_runs runs from the study's seed) and returns
+// the people its scenario arm referred, with their follow-up in both arms:
+// the pool abm-mode studies recruit from. People who died or left before
+// follow-up are not in it.
+func recruitablePool(ctx context.Context, e *env, st *scenarios.Study, o powerOptions) (*study.Pool, error) {
+	world := st.World
+	pcns := world.PCNs()
+	if !o.quiet {
+		fmt.Fprintf(e.stderr, "spsim: simulating the world %s (%d %s, %d %s) to recruit from\n", world.Name,
+			st.WorldRuns, plural(st.WorldRuns, "run", "runs"), len(pcns), plural(len(pcns), "PCN", "PCNs"))
+	}
+	ens := sim.Ensemble{PCNs: pcns, Runs: st.WorldRuns, Seed: st.Plan.Seed, Workers: o.workers, KeepReferred: true, Arms: world.Arms}
+	var people []study.Person
+	err := ens.Run(ctx, func(r *sim.RunResult) error {
+		for _, x := range r.Referred {
+			t, u := float64(x.FollowUp[sim.ScenarioArm]), float64(x.FollowUp[sim.CounterfactualArm])
+			if math.IsNaN(t) || math.IsNaN(u) {
+				continue
+			}
+			// Each run's clusters are separate clusters.
+			cluster := (r.Run*len(pcns)+int(x.PCN))*256 + int(x.Practice)
+			if st.Cluster == "pcn" {
+				cluster = r.Run*len(pcns) + int(x.PCN)
+			}
+			people = append(people, study.Person{Cluster: cluster, IMD: int(x.IMD), Base: float64(x.Baseline), Treated: t, Untreated: u})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(people) < 2 {
+		return nil, fmt.Errorf("the world %s referred %d people followed up: too few to recruit from", world.Name, len(people))
+	}
+	pool := study.NewPool(people)
+	if !o.quiet {
+		fmt.Fprintf(e.stderr, "spsim: %d referred people followed up in %d clusters; their mean effect (the true effect) is %.4g\n",
+			pool.Len(), pool.Clusters(), pool.TrueEffect())
+	}
+	return pool, nil
 }

@@ -13,7 +13,8 @@ import (
 // and how many studies to simulate at each grid point.
 type Plan struct {
 	Design   Design    // the design; the field named by Vary takes each of Sizes in turn
-	World    World     // the data-generating model (parametric mode)
+	World    World     // the data-generating model (parametric mode; in abm mode only its attrition)
+	Pool     *Pool     // abm mode: the people of a simulated world studies recruit from (nil: parametric)
 	Analyses []string  // analyses fitted to every study (AnalysisNames)
 	Vary     string    // "per_arm", "clusters" or "cluster_size"
 	Sizes    []float64 // the grid, increasing
@@ -118,6 +119,13 @@ func (p Plan) Validate() error {
 		}
 		if err := p.at(x).Validate(); err != nil {
 			return fmt.Errorf("sizes: at %s = %g: %w", p.Vary, x, err)
+		}
+	}
+	if p.Pool != nil && p.Design.Kind != "rct" && p.Design.Kind != "before_after" {
+		for _, x := range p.Sizes {
+			if d := p.at(x); d.Clusters > p.Pool.Clusters() {
+				return fmt.Errorf("sizes: %d clusters, but the simulated world has %d with referred people", d.Clusters, p.Pool.Clusters())
+			}
 		}
 	}
 	if p.Studies < 1 {

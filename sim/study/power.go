@@ -21,6 +21,7 @@ type Point struct {
 	Power, PowerSE     float64 // share of fitted studies rejecting at Alpha in the world with the effect, and its Monte Carlo SE
 	TypeI, TypeISE     float64 // the same in the null world (no effect)
 	MeanEstimate, Bias float64 // mean estimate; bias = mean estimate − the true effect
+	NullEstimate       float64 // mean estimate in the null world: what the design reports when there is no effect
 	EmpiricalSE        float64 // SD of the estimates across studies
 	MeanSE             float64 // mean of the analyses' own standard errors (model-based)
 	Coverage           float64 // share of (1 − Alpha) confidence intervals that contain the true effect
@@ -78,6 +79,22 @@ func (p Plan) Run(ctx context.Context, workers int, progress func(done, total in
 	}
 	null := p.World
 	null.Effect = 0
+	truth := p.World.Effect
+	if p.Pool != nil {
+		truth = p.Pool.TrueEffect()
+	}
+	// draw generates study j's observations in the world with the effect
+	// (with) or without it, from the same random numbers.
+	draw := func(dst []Obs, d Design, seed uint64, with bool) []Obs {
+		r := rand.New(rand.NewPCG(p.Seed, seed))
+		if p.Pool != nil {
+			return p.Pool.Recruit(dst, r, d, p.World, with)
+		}
+		if with {
+			return Generate(dst, r, d, p.World)
+		}
+		return Generate(dst, r, d, null)
+	}
 
 	const chunk = 16
 	type job struct{ g, j0 int }
@@ -93,12 +110,12 @@ func (p Plan) Run(ctx context.Context, workers int, progress func(done, total in
 				d := p.at(p.Sizes[jb.g])
 				for j := jb.j0; j < min(jb.j0+chunk, nS); j++ {
 					seed := uint64(jb.g)<<40 | uint64(j)
-					obs = Generate(obs[:0], rand.New(rand.NewPCG(p.Seed, seed)), d, p.World)
+					obs = draw(obs[:0], d, seed, true)
 					followed[jb.g][j] = len(obs)
 					for a, name := range p.Analyses {
 						est[jb.g][a][j].with = analysisTable[name].fit(obs, d)
 					}
-					obs = Generate(obs[:0], rand.New(rand.NewPCG(p.Seed, seed)), d, null)
+					obs = draw(obs[:0], d, seed, false)
 					for a, name := range p.Analyses {
 						est[jb.g][a][j].null = analysisTable[name].fit(obs, d)
 					}
@@ -128,7 +145,7 @@ feed:
 		return nil, err
 	}
 
-	res := &Result{TrueEffect: p.World.Effect}
+	res := &Result{TrueEffect: truth}
 	for g, x := range p.Sizes {
 		d := p.at(x)
 		var people float64
@@ -136,11 +153,14 @@ feed:
 			people += float64(n)
 		}
 		for a, name := range p.Analyses {
-			pt := summarise(est[g][a], p.World.Effect, p.Alpha, p.Power, func(e pair) (Estimate, Estimate) { return e.with, e.null })
+			pt := summarise(est[g][a], truth, p.Alpha, p.Power, func(e pair) (Estimate, Estimate) { return e.with, e.null })
 			pt.Size, pt.Analysis = x, name
 			pt.MeanFollowed = people / float64(nS)
-			pt.ClosedPower = closedPower(name, d, p.World, p.World.Effect, p.Alpha)
-			pt.ClosedMDE = closedMDE(name, d, p.World, p.Alpha, p.Power)
+			pt.ClosedPower, pt.ClosedMDE = math.NaN(), math.NaN()
+			if p.Pool == nil {
+				pt.ClosedPower = closedPower(name, d, p.World, p.World.Effect, p.Alpha)
+				pt.ClosedMDE = closedMDE(name, d, p.World, p.Alpha, p.Power)
+			}
 			res.Points = append(res.Points, pt)
 		}
 	}
@@ -154,11 +174,12 @@ feed:
 func summarise[T any](studies []T, truth, alpha, power float64, split func(T) (Estimate, Estimate)) Point {
 	var pt Point
 	var effects []float64
-	var ses, dfs, reject, rejectNull, covered, nullFitted float64
+	var ses, dfs, reject, rejectNull, covered, nullFitted, nullSum float64
 	for _, s := range studies {
 		with, null := split(s)
 		if null.OK {
 			nullFitted++
+			nullSum += null.Effect
 			if null.Reject(alpha) {
 				rejectNull++
 			}
@@ -180,8 +201,9 @@ func summarise[T any](studies []T, truth, alpha, power float64, split func(T) (E
 	pt.Fitted = len(effects)
 	nan := math.NaN()
 	pt.Power, pt.PowerSE, pt.TypeI, pt.TypeISE = nan, nan, nan, nan
-	pt.MeanEstimate, pt.Bias, pt.EmpiricalSE, pt.MeanSE, pt.Coverage, pt.MDE = nan, nan, nan, nan, nan, nan
+	pt.MeanEstimate, pt.Bias, pt.EmpiricalSE, pt.MeanSE, pt.Coverage, pt.MDE, pt.NullEstimate = nan, nan, nan, nan, nan, nan, nan
 	if nullFitted > 0 {
+		pt.NullEstimate = nullSum / nullFitted
 		pt.TypeI = rejectNull / nullFitted
 		pt.TypeISE = math.Sqrt(pt.TypeI * (1 - pt.TypeI) / nullFitted)
 	}
@@ -225,7 +247,7 @@ func (p Plan) needed(points []Point, ai int, name string) Needed {
 		return closedPower(name, p.at(x), p.World, p.World.Effect, p.Alpha)
 	}
 	lo := p.Sizes[0]
-	if math.IsNaN(power(lo)) || p.World.Effect == 0 {
+	if p.Pool != nil || math.IsNaN(power(lo)) || p.World.Effect == 0 {
 		return nd
 	}
 	// Stepped wedges and the clusters of a cluster design take whole
