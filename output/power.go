@@ -152,7 +152,8 @@ func (r *PowerReport) powerJSON() ([]byte, error) {
 		Design: map[string]any{"kind": p.Design.Kind, "per_arm": p.Design.PerArm, "clusters": p.Design.Clusters,
 			"cluster_size": p.Design.ClusterSize, "cluster_cv": p.Design.ClusterCV, "steps": p.Design.Steps},
 		World: map[string]any{"effect": p.World.Effect, "sd": p.World.SD, "icc": p.World.ICC, "cac": p.World.CAC, "rho": p.World.Rho,
-			"secular": p.World.Secular, "attrition": p.World.Attrition, "attrition_treated_extra": p.World.AttritionTreatedExtra},
+			"secular": p.World.Secular, "attrition": p.World.Attrition, "attrition_treated_extra": p.World.AttritionTreatedExtra,
+			"attrition_deprived_extra": p.World.AttritionDeprivedExtra, "measurement_sd": p.World.MeasurementSD},
 		Analyses: p.Analyses, Vary: p.Vary, Sizes: p.Sizes, Studies: p.Studies, Alpha: p.Alpha, Power: p.Power, Seed: p.Seed,
 		TrueEffect: r.res.TrueEffect,
 	}

@@ -99,6 +99,8 @@ var StudyKeys = []StudyKey{
 	{Key: "study.world.rho", Type: "float", Unit: "correlation", Default: "0.5", Lo: 0, Hi: 1, OpenLo: false, OpenHi: true, Doc: "within-person correlation of baseline and follow-up (WEMWBS test-retest about 0.5-0.7)"},
 	{Key: "study.world.secular", Type: "float", Unit: "outcome units", Default: "0", Lo: -1000, Hi: 1000, OpenLo: false, OpenHi: false, Doc: "change in the mean outcome from baseline to follow-up without any intervention (per period in a stepped wedge): the natural history an uncontrolled design mistakes for an effect"},
 	{Key: "study.world.attrition", Type: "float", Unit: "probability", Default: "0", Lo: 0, Hi: 1, OpenLo: false, OpenHi: true, Doc: "probability a person's follow-up is missing (completers are analysed)"},
+	{Key: "study.world.attrition_deprived_extra", Type: "float", Unit: "probability", Default: "0", Lo: -1, Hi: 1, OpenHi: true, Doc: "abm: extra attrition of people living in IMD quintiles 1-2 (differential loss to follow-up by deprivation)"},
+	{Key: "study.world.measurement_sd", Type: "float", Unit: "outcome units", Default: "0", Lo: 0, Hi: 1000, Doc: "SD of independent measurement error added to every measurement, baseline and follow-up (abm measurements already carry the model's own week-to-week variation)"},
 	{Key: "study.world.attrition_treated_extra", Type: "float", Unit: "probability", Default: "0", Lo: -1, Hi: 1, OpenLo: false, OpenHi: true, Doc: "extra attrition in the intervention arm or group (differential loss to follow-up)"},
 }
 
@@ -150,14 +152,16 @@ type studyPlan struct {
 	Power       float64   `toml:"power"`
 	Seed        uint64    `toml:"seed"`
 	World       struct {
-		Effect                float64 `toml:"effect"`
-		SD                    float64 `toml:"sd"`
-		ICC                   float64 `toml:"icc"`
-		CAC                   float64 `toml:"cac"`
-		Rho                   float64 `toml:"rho"`
-		Secular               float64 `toml:"secular"`
-		Attrition             float64 `toml:"attrition"`
-		AttritionTreatedExtra float64 `toml:"attrition_treated_extra"`
+		Effect                 float64 `toml:"effect"`
+		SD                     float64 `toml:"sd"`
+		ICC                    float64 `toml:"icc"`
+		CAC                    float64 `toml:"cac"`
+		Rho                    float64 `toml:"rho"`
+		Secular                float64 `toml:"secular"`
+		Attrition              float64 `toml:"attrition"`
+		AttritionTreatedExtra  float64 `toml:"attrition_treated_extra"`
+		AttritionDeprivedExtra float64 `toml:"attrition_deprived_extra"`
+		MeasurementSD          float64 `toml:"measurement_sd"`
 	} `toml:"world"`
 }
 
@@ -242,7 +246,8 @@ func LoadStudy(nameOrPath string, sets []string) (*Study, error) {
 		Design: study.Design{Kind: sp.Design, PerArm: sp.PerArm, Clusters: sp.Clusters, ClusterSize: sp.ClusterSize,
 			ClusterCV: sp.ClusterCV, Steps: sp.Steps},
 		World: study.World{Effect: w.Effect, SD: w.SD, ICC: w.ICC, CAC: w.CAC, Rho: w.Rho, Secular: w.Secular,
-			Attrition: w.Attrition, AttritionTreatedExtra: w.AttritionTreatedExtra},
+			Attrition: w.Attrition, AttritionTreatedExtra: w.AttritionTreatedExtra,
+			AttritionDeprivedExtra: w.AttritionDeprivedExtra, MeasurementSD: w.MeasurementSD},
 		Analyses: sp.Analyses, Vary: sp.Vary, Sizes: sp.Sizes, Studies: sp.Studies, Alpha: sp.Alpha, Power: sp.Power, Seed: sp.Seed,
 	}
 	if err := s.Plan.Validate(); err != nil {
@@ -299,7 +304,8 @@ func checkStudy(sp *studyPlan, fail func(key, msg string) error) error {
 		"study.alpha": sp.Alpha, "study.power": sp.Power, "study.world_runs": float64(sp.WorldRuns),
 		"study.world.effect": w.Effect, "study.world.sd": w.SD, "study.world.icc": w.ICC, "study.world.cac": w.CAC,
 		"study.world.rho": w.Rho, "study.world.secular": w.Secular, "study.world.attrition": w.Attrition,
-		"study.world.attrition_treated_extra": w.AttritionTreatedExtra,
+		"study.world.attrition_treated_extra":  w.AttritionTreatedExtra,
+		"study.world.attrition_deprived_extra": w.AttritionDeprivedExtra, "study.world.measurement_sd": w.MeasurementSD,
 	}
 	for _, k := range StudyKeys {
 		v, ok := values[k.Key]
@@ -312,6 +318,9 @@ func checkStudy(sp *studyPlan, fail func(key, msg string) error) error {
 	}
 	if a := w.Attrition + w.AttritionTreatedExtra; a < 0 || a >= 1 {
 		return fail("study.world.attrition_treated_extra", fmt.Sprintf("= %g makes the intervention arm's attrition %g: it must be in [0, 1)", w.AttritionTreatedExtra, a))
+	}
+	if sp.Mode == "parametric" && w.AttritionDeprivedExtra != 0 {
+		return fail("study.world.attrition_deprived_extra", "applies in abm mode only: the parametric world has no deprivation")
 	}
 	return nil
 }

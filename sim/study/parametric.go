@@ -14,14 +14,16 @@ import (
 // pushed where they do not reach (unequal clusters, attrition, secular
 // trends, small numbers of clusters).
 type World struct {
-	Effect                float64 // true effect of the intervention on the follow-up outcome (outcome units)
-	SD                    float64 // total SD of the outcome (between-cluster + within)
-	ICC                   float64 // intracluster correlation of the outcome: tau^2/SD^2
-	CAC                   float64 // cluster autocorrelation between periods (1 = cluster effect constant over time, as Hussey & Hughes); cluster-period effect = sqrt(CAC)*cluster + sqrt(1-CAC)*cluster-period part, both scaled to tau
-	Rho                   float64 // individual correlation between baseline and follow-up (within-person), used by designs with a baseline
-	Secular               float64 // change in the mean outcome from baseline to follow-up without any intervention (per period for stepped wedge), outcome units
-	Attrition             float64 // probability a person's follow-up is missing (they are dropped from every analysis)
-	AttritionTreatedExtra float64 // added attrition probability in the treated arm/group (differential attrition, may be negative)
+	Effect                 float64 // true effect of the intervention on the follow-up outcome (outcome units)
+	SD                     float64 // total SD of the outcome (between-cluster + within)
+	ICC                    float64 // intracluster correlation of the outcome: tau^2/SD^2
+	CAC                    float64 // cluster autocorrelation between periods (1 = cluster effect constant over time, as Hussey & Hughes); cluster-period effect = sqrt(CAC)*cluster + sqrt(1-CAC)*cluster-period part, both scaled to tau
+	Rho                    float64 // individual correlation between baseline and follow-up (within-person), used by designs with a baseline
+	Secular                float64 // change in the mean outcome from baseline to follow-up without any intervention (per period for stepped wedge), outcome units
+	Attrition              float64 // probability a person's follow-up is missing (they are dropped from every analysis)
+	AttritionTreatedExtra  float64 // added attrition probability in the treated arm/group (differential attrition, may be negative)
+	AttritionDeprivedExtra float64 // added attrition probability for people in IMD quintiles 1-2 (abm mode: the parametric world has no deprivation)
+	MeasurementSD          float64 // SD of independent measurement error added to every measurement (baseline and follow-up), outcome units
 }
 
 // Design is the study design and its size.

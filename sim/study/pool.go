@@ -68,8 +68,9 @@ func (p *Pool) TrueEffect() float64 { return p.effect }
 // designs, with replacement only when a cluster has fewer people than the
 // study needs), each measured at referral and at follow-up, Treated per the
 // design. withEffect false gives the null world: everyone's untreated
-// follow-up. Attrition follows w.Attrition and w.AttritionTreatedExtra; the
-// other fields of w are the parametric world's and are not used.
+// follow-up. Attrition follows w.Attrition, w.AttritionTreatedExtra and
+// w.AttritionDeprivedExtra (IMD quintiles 1-2); the other fields of w are
+// the parametric world's and are not used (Plan.Run adds MeasurementSD).
 //
 // Allocation: individuals (rct) and clusters (cluster_rct, the order of
 // stepped_wedge steps) are randomised; in controlled_before_after the more
@@ -81,6 +82,9 @@ func (p *Pool) Recruit(dst []Obs, r *rand.Rand, d Design, w World, withEffect bo
 		lost := w.Attrition
 		if treated {
 			lost += w.AttritionTreatedExtra
+		}
+		if x.IMD <= 2 {
+			lost += w.AttritionDeprivedExtra
 		}
 		if r.Float64() < lost {
 			return

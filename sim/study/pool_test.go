@@ -70,3 +70,30 @@ func TestPoolCBAInterventionIsMoreDeprived(t *testing.T) {
 		t.Errorf("mean IMD quintile: intervention %v, comparison %v; want the intervention more deprived", treated/6, control/6)
 	}
 }
+
+// Attrition that is higher among the deprived removes them from the
+// analysed sample, and measurement error widens the estimates' spread.
+func TestPoolDifferentialAttritionAndMeasurementError(t *testing.T) {
+	p := testPool()
+	obs := p.Recruit(nil, rand.New(rand.NewPCG(7, 8)), Design{Kind: "rct", PerArm: 150}, World{AttritionDeprivedExtra: 1}, true)
+	// Quintiles 1-2 are 2 of every 5 clusters: all of them are lost.
+	if n := len(obs); n == 0 || n > 300*3/5+20 {
+		t.Errorf("%d of 300 followed up with every deprived person lost, want about 180", n)
+	}
+	plan := func(me float64) Plan {
+		return Plan{Design: Design{Kind: "rct", PerArm: 50}, World: World{MeasurementSD: me}, Pool: p,
+			Analyses: []string{"ttest"}, Vary: "per_arm", Sizes: []float64{50}, Studies: 300, Alpha: 0.05, Power: 0.8, Seed: 1}
+	}
+	a, err := plan(0).Run(t.Context(), 2, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := plan(8).Run(t.Context(), 2, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Outcome SD 8 plus error SD 8: the SE grows by about √2.
+	if r := b.Points[0].EmpiricalSE / a.Points[0].EmpiricalSE; r < 1.25 || r > 1.6 {
+		t.Errorf("measurement error SD 8 multiplies the empirical SE by %v, want about 1.41", r)
+	}
+}

@@ -87,13 +87,24 @@ func (p Plan) Run(ctx context.Context, workers int, progress func(done, total in
 	// (with) or without it, from the same random numbers.
 	draw := func(dst []Obs, d Design, seed uint64, with bool) []Obs {
 		r := rand.New(rand.NewPCG(p.Seed, seed))
-		if p.Pool != nil {
-			return p.Pool.Recruit(dst, r, d, p.World, with)
+		switch {
+		case p.Pool != nil:
+			dst = p.Pool.Recruit(dst, r, d, p.World, with)
+		case with:
+			dst = Generate(dst, r, d, p.World)
+		default:
+			dst = Generate(dst, r, d, null)
 		}
-		if with {
-			return Generate(dst, r, d, p.World)
+		// Measurement error from a stream of its own, so that both worlds
+		// get the same errors.
+		if me := p.World.MeasurementSD; me > 0 {
+			r := rand.New(rand.NewPCG(^p.Seed, seed))
+			for i := range dst {
+				dst[i].Base += me * r.NormFloat64()
+				dst[i].Y += me * r.NormFloat64()
+			}
 		}
-		return Generate(dst, r, d, null)
+		return dst
 	}
 
 	const chunk = 16
