@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/BurntSushi/toml"
 )
@@ -81,22 +80,13 @@ var DefaultThresholds = []float64{20000, 25000, 30000, 35000}
 //go:embed embedded/comparisons/*.toml
 var comparisonFS embed.FS
 
-// embeddedComparisons lists the embedded comparisons.
-var embeddedComparisons = sync.OnceValue(func() []Info { return listEmbedded(comparisonFS, "embedded/comparisons") })
+var comparisonShelf = newShelf("comparison", comparisonFS, "embedded/comparisons")
 
 // EmbeddedComparisons lists the comparisons built into spsim, by name.
-func EmbeddedComparisons() []Info { return append([]Info(nil), embeddedComparisons()...) }
+func EmbeddedComparisons() []Info { return comparisonShelf.list() }
 
 // ComparisonSource returns the TOML of the embedded comparison name.
-func ComparisonSource(name string) ([]byte, error) {
-	for _, in := range embeddedComparisons() {
-		if in.Name == name {
-			return comparisonFS.ReadFile("embedded/comparisons/" + name + ".toml")
-		}
-	}
-	have := names(embeddedComparisons())
-	return nil, &Error{Msg: fmt.Sprintf("no embedded comparison %q (have %s)%s", name, strings.Join(have, ", "), didYouMean(name, have))}
-}
+func ComparisonSource(name string) ([]byte, error) { return comparisonShelf.source(name) }
 
 var optionName = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
 
@@ -354,7 +344,7 @@ func lineOf(lines map[string]int, key string) int {
 
 // openComparison finds the comparison nameOrPath and reads it.
 func openComparison(nameOrPath string) (origin, []byte, error) {
-	return openNamed(nameOrPath, "comparison", ComparisonSource, func() []string { return names(embeddedComparisons()) })
+	return comparisonShelf.open(nameOrPath)
 }
 
 // resolveBase returns where to find the comparison's base scenario: an

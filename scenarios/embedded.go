@@ -16,14 +16,47 @@ import (
 //go:embed embedded/*.toml embedded/*.csv
 var embeddedFS embed.FS
 
-// Info names an embedded scenario.
+// Info names an embedded scenario, comparison or study.
 type Info struct {
 	Name        string
 	Description string
 }
 
-// embeddedInfo is read once from the embedded files.
-var embeddedInfo = sync.OnceValue(func() []Info { return listEmbedded(embeddedFS, "embedded") })
+// shelf is one kind of file shipped in the binary (scenarios, comparisons,
+// studies): the TOML files of one directory of an embedded FS, listed once.
+type shelf struct {
+	kind  string
+	fsys  embed.FS
+	dir   string
+	infos func() []Info
+}
+
+func newShelf(kind string, fsys embed.FS, dir string) *shelf {
+	return &shelf{kind: kind, fsys: fsys, dir: dir, infos: sync.OnceValue(func() []Info { return listEmbedded(fsys, dir) })}
+}
+
+// list returns a copy of the shelf's Infos, sorted by name.
+func (s *shelf) list() []Info { return append([]Info(nil), s.infos()...) }
+
+func (s *shelf) names() []string { return names(s.infos()) }
+
+// source returns the TOML of the embedded file name.
+func (s *shelf) source(name string) ([]byte, error) {
+	for _, in := range s.infos() {
+		if in.Name == name {
+			return s.fsys.ReadFile(path.Join(s.dir, name+".toml"))
+		}
+	}
+	have := s.names()
+	return nil, &Error{Msg: fmt.Sprintf("no embedded %s %q (have %s)%s", s.kind, name, strings.Join(have, ", "), didYouMean(name, have))}
+}
+
+// open finds nameOrPath, one of the shelf's names or a path, and reads it.
+func (s *shelf) open(nameOrPath string) (origin, []byte, error) {
+	return openNamed(nameOrPath, s.kind, s.source, s.names)
+}
+
+var scenarioShelf = newShelf("scenario", embeddedFS, "embedded")
 
 // listEmbedded reads the name and description of every TOML file in dir of
 // fsys, sorted by name.
@@ -53,24 +86,14 @@ func listEmbedded(fsys embed.FS, dir string) []Info {
 }
 
 // Embedded lists the scenarios built into spsim, sorted by name.
-func Embedded() []Info { return append([]Info(nil), embeddedInfo()...) }
+func Embedded() []Info { return scenarioShelf.list() }
 
 // DefaultName is the embedded scenario used when none is named.
 const DefaultName = "pcn-typical"
 
 // Source returns the TOML of the embedded scenario name, for users to read
 // and copy (spsim show).
-func Source(name string) ([]byte, error) {
-	for _, in := range embeddedInfo() {
-		if in.Name == name {
-			return embeddedFS.ReadFile("embedded/" + name + ".toml")
-		}
-	}
-	names := embeddedNames()
-	return nil, &Error{Msg: fmt.Sprintf("no embedded scenario %q (have %s)%s", name, strings.Join(names, ", "), didYouMean(name, names))}
-}
-
-func embeddedNames() []string { return names(embeddedInfo()) }
+func Source(name string) ([]byte, error) { return scenarioShelf.source(name) }
 
 // names returns the names of infos.
 func names(infos []Info) []string {

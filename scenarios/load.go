@@ -38,7 +38,7 @@ type origin struct {
 
 // open finds the scenario nameOrPath and reads it.
 func open(nameOrPath string) (origin, []byte, error) {
-	return openNamed(nameOrPath, "scenario", Source, embeddedNames)
+	return scenarioShelf.open(nameOrPath)
 }
 
 // openNamed finds nameOrPath, the name of an embedded file of the given

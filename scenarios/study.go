@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -109,21 +108,13 @@ var StudyKeys = []StudyKey{
 //go:embed embedded/studies/*.toml
 var studyFS embed.FS
 
-var embeddedStudies = sync.OnceValue(func() []Info { return listEmbedded(studyFS, "embedded/studies") })
+var studyShelf = newShelf("study", studyFS, "embedded/studies")
 
 // EmbeddedStudies lists the studies built into spsim, by name.
-func EmbeddedStudies() []Info { return append([]Info(nil), embeddedStudies()...) }
+func EmbeddedStudies() []Info { return studyShelf.list() }
 
 // StudySource returns the TOML of the embedded study name.
-func StudySource(name string) ([]byte, error) {
-	for _, in := range embeddedStudies() {
-		if in.Name == name {
-			return studyFS.ReadFile("embedded/studies/" + name + ".toml")
-		}
-	}
-	have := names(embeddedStudies())
-	return nil, &Error{Msg: fmt.Sprintf("no embedded study %q (have %s)%s", name, strings.Join(have, ", "), didYouMean(name, have))}
-}
+func StudySource(name string) ([]byte, error) { return studyShelf.source(name) }
 
 // studyFile is the TOML layout of a study file.
 type studyFile struct {
@@ -169,7 +160,7 @@ type studyPlan struct {
 // with the --set overrides in sets (keys as in the file, e.g.
 // study.studies=500 or study.world.icc=0.02) applied after the file.
 func LoadStudy(nameOrPath string, sets []string) (*Study, error) {
-	o, src, err := openNamed(nameOrPath, "study", StudySource, func() []string { return names(embeddedStudies()) })
+	o, src, err := studyShelf.open(nameOrPath)
 	if err != nil {
 		return nil, err
 	}

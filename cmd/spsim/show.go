@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"slices"
 	"strings"
 
 	"spsim/scenarios"
@@ -23,8 +24,8 @@ var showCmd = &command{
 	name:    "show",
 	summary: "print an embedded scenario's or comparison's TOML, to copy and edit",
 	usage:   "spsim show [flags] NAME",
-	help: `Prints the TOML of the embedded scenario NAME (see 'spsim scenarios'). Save it,
-edit it and run the file:
+	help: `Prints the TOML of the embedded scenario, comparison or study NAME (see
+'spsim scenarios'). Save it, edit it and run the file:
 
   spsim show pcn-typical > my.toml
   spsim run my.toml
@@ -35,6 +36,7 @@ after any --set: the same file as scenario.toml in a run's outputs.
 
 Examples:
   spsim show england
+  spsim show study-stepped-wedge > my-study.toml
   spsim show --resolved pcn-rural --set link_workers.fte_multiplier=2
 `,
 	flags: func() *flag.FlagSet { return showFlags(new(showOptions)) },
@@ -82,13 +84,7 @@ Examples:
 
 func embeddedNames() string {
 	var names []string
-	for _, s := range scenarios.Embedded() {
-		names = append(names, s.Name)
-	}
-	for _, s := range scenarios.EmbeddedComparisons() {
-		names = append(names, s.Name)
-	}
-	for _, s := range scenarios.EmbeddedStudies() {
+	for _, s := range slices.Concat(scenarios.Embedded(), scenarios.EmbeddedComparisons(), scenarios.EmbeddedStudies()) {
 		names = append(names, s.Name)
 	}
 	return strings.Join(names, ", ")
