@@ -107,24 +107,24 @@ func (p *Pool) Recruit(dst []Obs, r *rand.Rand, d Design, w World, withEffect bo
 		}
 	case kindClusterRCT, kindCBA, kindSteppedWedge:
 		k := min(d.Clusters, len(p.clusters))
-		var chosen []int
+		chosen := sampleIndices(r, len(p.clusters), k)
 		if d.Kind == kindCBA {
-			// Half of the most deprived clusters, half of the least.
-			order := p.depOrder
-			pick := sampleIndices(r, len(order), k)
-			for _, j := range pick {
-				chosen = append(chosen, order[j])
+			// The sampled clusters in order of deprivation, most deprived
+			// first: the first half is the intervention group.
+			slices.Sort(chosen)
+			for i, j := range chosen {
+				chosen[i] = p.depOrder[j]
 			}
-			slices.SortFunc(chosen, func(a, b int) int { return cmp.Compare(slices.Index(order, a), slices.Index(order, b)) })
-		} else {
-			chosen = sampleIndices(r, len(p.clusters), k)
 		}
 		m := int(math.Round(d.ClusterSize))
 		periods := 1
 		if d.Kind == kindSteppedWedge {
 			periods = d.Steps + 1
 		}
-		X := stepDesign(k, max(d.Steps, 1))
+		var X [][]float64
+		if d.Kind == kindSteppedWedge {
+			X = stepDesign(k, d.Steps)
+		}
 		for ci, c := range chosen {
 			members := p.clusters[c]
 			idx := sampleIndices(r, len(members), m*periods)

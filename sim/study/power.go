@@ -67,7 +67,6 @@ func (p Plan) Run(ctx context.Context, workers int, progress func(done, total in
 	}
 	nA, nS := len(p.Analyses), p.Studies
 	// est[g][a][j] holds study j's estimates at grid point g.
-	type pair struct{ with, null Estimate }
 	est := make([][][]pair, len(p.Sizes))
 	followed := make([][]int, len(p.Sizes))
 	for g := range est {
@@ -164,7 +163,7 @@ feed:
 			people += float64(n)
 		}
 		for a, name := range p.Analyses {
-			pt := summarise(est[g][a], truth, p.Alpha, p.Power, func(e pair) (Estimate, Estimate) { return e.with, e.null })
+			pt := summarise(est[g][a], truth, p.Alpha, p.Power)
 			pt.Size, pt.Analysis = x, name
 			pt.MeanFollowed = people / float64(nS)
 			pt.ClosedPower, pt.ClosedMDE = math.NaN(), math.NaN()
@@ -181,13 +180,17 @@ feed:
 	return res, nil
 }
 
+// pair is one study's estimate in the world with the effect and in the
+// null world.
+type pair struct{ with, null Estimate }
+
 // summarise reduces one analysis's estimates at one grid point.
-func summarise[T any](studies []T, truth, alpha, power float64, split func(T) (Estimate, Estimate)) Point {
+func summarise(studies []pair, truth, alpha, power float64) Point {
 	var pt Point
 	var effects []float64
 	var ses, dfs, reject, rejectNull, covered, nullFitted, nullSum float64
 	for _, s := range studies {
-		with, null := split(s)
+		with, null := s.with, s.null
 		if null.OK {
 			nullFitted++
 			nullSum += null.Effect
