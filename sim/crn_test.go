@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"context"
 	"math"
 	"reflect"
 	"testing"
@@ -185,4 +186,43 @@ func nanToZeroResult(r RunResult) RunResult {
 	}
 	r.PCNs = pcns
 	return r
+}
+
+// A shard (First) or a resumed ensemble (Skip) gives each of its runs the
+// same result as the whole ensemble does, and emits only its own runs.
+func TestShardAndSkipGiveTheSameRuns(t *testing.T) {
+	p := smallParams()
+	p.Simulation.Years = 1
+	all := runEnsemble(t, p, noSP(p), 5, 2)
+	e := Ensemble{PCNs: SyntheticPCNs(p), First: 1, Runs: 4, Seed: 7, Workers: 2,
+		Arms: func(int, uint64) (Params, Params, []Draw, error) { return p, noSP(p), nil, nil },
+		Skip: func(run int) bool { return run == 2 || run == 4 }}
+	var got []*RunResult
+	var progress []int
+	e.OnRunDone = func(done, total int) { progress = append(progress, done, total) }
+	if err := e.Run(context.Background(), func(r *RunResult) error {
+		got = append(got, r)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Run != 1 || got[1].Run != 3 {
+		t.Fatalf("emitted runs %v, want [1 3]", runsOf(got))
+	}
+	if !reflect.DeepEqual(progress, []int{1, 2, 2, 2}) {
+		t.Errorf("progress %v, want [1 2 2 2]", progress)
+	}
+	for _, r := range got {
+		if !reflect.DeepEqual(nanToZeroResult(*r), nanToZeroResult(*all[r.Run])) {
+			t.Errorf("run %d differs from the whole ensemble's", r.Run)
+		}
+	}
+}
+
+func runsOf(rs []*RunResult) []int {
+	var out []int
+	for _, r := range rs {
+		out = append(out, r.Run)
+	}
+	return out
 }

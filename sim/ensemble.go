@@ -18,12 +18,19 @@ type Ensemble struct {
 	// First is the index of the first run (for shards: runs First..First+Runs-1).
 	First int
 
+	// Skip, if set, reports runs to leave out (those an interrupted attempt
+	// already completed, when resuming): they are neither simulated nor
+	// emitted, and the others are unaffected, as runs are independent.
+	Skip func(run int) bool
+
 	// Arms returns run r's parameters for the scenario and comparator arms and
 	// the values drawn for parameters given as distributions. It must be a pure
 	// function of (run, seed) so that any split of the runs gives the same results.
 	Arms func(run int, seed uint64) (scenario, comparator Params, draws []Draw, err error)
 
-	// OnRunDone, if set, is called (from one goroutine at a time) after each run.
+	// OnRunDone, if set, is called (from one goroutine at a time) after each
+	// run, with the runs emitted so far and the runs to emit (skipped runs
+	// count in neither).
 	OnRunDone func(done, total int)
 
 	// Reference runs the plain week-by-week reference engine (loop.go)
@@ -98,7 +105,13 @@ type unit struct {
 // emitted stay valid. Work is spread over (run, PCN) units; each unit
 // simulates both arms of one PCN, and a run's PCNs are combined in PCN order.
 func (e Ensemble) Run(ctx context.Context, emit func(*RunResult) error) error {
-	if e.Runs <= 0 {
+	var todo []int // the runs to simulate, in order
+	for r := e.First; r < e.First+e.Runs; r++ {
+		if e.Skip == nil || !e.Skip(r) {
+			todo = append(todo, r)
+		}
+	}
+	if len(todo) == 0 {
 		return nil
 	}
 	if len(e.PCNs) == 0 {
@@ -122,7 +135,7 @@ func (e Ensemble) Run(ctx context.Context, emit func(*RunResult) error) error {
 	// Producer: prepare runs in order and hand out their units.
 	go func() {
 		defer close(units)
-		for r := e.First; r < e.First+e.Runs; r++ {
+		for _, r := range todo {
 			rs, err := e.prepare(r)
 			if err != nil {
 				fail(err)
@@ -174,20 +187,18 @@ func (e Ensemble) Run(ctx context.Context, emit func(*RunResult) error) error {
 
 	// Emit in run order.
 	pending := map[int]*runState{}
-	next := e.First
-	finished := 0
+	finished := 0 // runs emitted: todo[finished] is the next
 	for rs := range done {
 		if ctx.Err() != nil {
 			continue
 		}
 		pending[rs.run] = rs
-		for {
-			r, ok := pending[next]
+		for finished < len(todo) {
+			r, ok := pending[todo[finished]]
 			if !ok {
 				break
 			}
-			delete(pending, next)
-			next++
+			delete(pending, r.run)
 			res := r.result()
 			if err := emit(res); err != nil {
 				fail(err)
@@ -195,14 +206,14 @@ func (e Ensemble) Run(ctx context.Context, emit func(*RunResult) error) error {
 			}
 			finished++
 			if e.OnRunDone != nil {
-				e.OnRunDone(finished, e.Runs)
+				e.OnRunDone(finished, len(todo))
 			}
 		}
 	}
 	if firstErr != nil {
 		return firstErr
 	}
-	if finished < e.Runs {
+	if finished < len(todo) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}

@@ -2,11 +2,11 @@ package study
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"runtime"
 	"sync"
-	"sync/atomic"
 
 	"gonum.org/v1/gonum/stat"
 )
@@ -51,37 +51,79 @@ type Result struct {
 	Needed     []Needed
 }
 
+// BatchSize is how many consecutive studies of one grid size form a batch:
+// the unit of work that is scheduled, saved as it completes (so an
+// interrupted run can resume) and split across shards.
+const BatchSize = 16
+
+// Batch holds what studies J0..J0+len(Followed)-1 at grid point G showed.
+// Its fields are exported so that it can be saved and read back.
+type Batch struct {
+	Index    int          // position in the plan's batch order: grid point, then study
+	Followed []int        // people analysed in each study
+	With     [][]Estimate // [analysis][study]: in the world with the effect
+	Null     [][]Estimate // [analysis][study]: the same studies in the world without it
+}
+
+// NumBatches is the number of batches the plan simulates.
+func (p Plan) NumBatches() int { return len(p.Sizes) * p.batchesPerSize() }
+
+func (p Plan) batchesPerSize() int { return (p.Studies + BatchSize - 1) / BatchSize }
+
+// batchAt returns batch b's grid point and first and last-plus-one study.
+func (p Plan) batchAt(b int) (g, j0, j1 int) {
+	per := p.batchesPerSize()
+	g, j0 = b/per, b%per*BatchSize
+	return g, j0, min(j0+BatchSize, p.Studies)
+}
+
+// truth is the effect studies estimate: the world's, or in abm mode the
+// mean effect among the people recruitable from the pool.
+func (p Plan) truth() float64 {
+	if p.Pool != nil {
+		return p.Pool.TrueEffect()
+	}
+	return p.World.Effect
+}
+
 // Run simulates the plan: Studies studies at each grid size, each analysed
 // by every analysis, in the plan's world and in the same world without the
 // effect (same random numbers, so type I error and power are paired).
 // Studies are spread over workers (0: all CPUs) and results do not depend on
 // their number: study j at grid point g always draws from the stream seeded
-// by (Seed, g, j). progress, if not nil, is called after each study with
-// the number done and the total, from one goroutine at a time.
+// by (Seed, g, j). progress, if not nil, is called after each batch with
+// the number of studies done and the total, from one goroutine at a time.
 func (p Plan) Run(ctx context.Context, workers int, progress func(done, total int)) (*Result, error) {
-	if err := p.Validate(); err != nil {
+	batches := make([]*Batch, 0, p.NumBatches())
+	done, total := 0, len(p.Sizes)*p.Studies
+	err := p.Simulate(ctx, workers, nil, func(b *Batch) error {
+		batches = append(batches, b)
+		done += len(b.Followed)
+		if progress != nil {
+			progress(done, total)
+		}
+		return nil
+	})
+	if err != nil {
 		return nil, err
+	}
+	return p.Summarise(batches)
+}
+
+// Simulate simulates the plan's batches, except those skip reports (nil:
+// none), on workers goroutines (0: all CPUs), and calls emit with each batch
+// as it completes, from one goroutine at a time. A batch's contents do not
+// depend on workers, on skip or on the order of completion. It stops early
+// with ctx's error when ctx is cancelled, or with emit's first error.
+func (p Plan) Simulate(ctx context.Context, workers int, skip func(batch int) bool, emit func(*Batch) error) error {
+	if err := p.Validate(); err != nil {
+		return err
 	}
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	nA, nS := len(p.Analyses), p.Studies
-	// est[g][a][j] holds study j's estimates at grid point g.
-	est := make([][][]pair, len(p.Sizes))
-	followed := make([][]int, len(p.Sizes))
-	for g := range est {
-		est[g] = make([][]pair, nA)
-		for a := range est[g] {
-			est[g][a] = make([]pair, nS)
-		}
-		followed[g] = make([]int, nS)
-	}
 	null := p.World
 	null.Effect = 0
-	truth := p.World.Effect
-	if p.Pool != nil {
-		truth = p.Pool.TrueEffect()
-	}
 	// draw generates study j's observations in the world with the effect
 	// (with) or without it, from the same random numbers.
 	draw := func(dst []Obs, d Design, seed uint64, with bool) []Obs {
@@ -106,64 +148,106 @@ func (p Plan) Run(ctx context.Context, workers int, progress func(done, total in
 		return dst
 	}
 
-	const chunk = 16
-	type job struct{ g, j0 int }
-	jobs := make(chan job)
-	total := len(p.Sizes) * nS
-	var done atomic.Int64
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	jobs := make(chan int)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			var obs []Obs
-			for jb := range jobs {
-				d := p.at(p.Sizes[jb.g])
-				for j := jb.j0; j < min(jb.j0+chunk, nS); j++ {
-					seed := uint64(jb.g)<<40 | uint64(j)
+			for b := range jobs {
+				g, j0, j1 := p.batchAt(b)
+				d := p.at(p.Sizes[g])
+				out := &Batch{Index: b, Followed: make([]int, j1-j0),
+					With: make([][]Estimate, len(p.Analyses)), Null: make([][]Estimate, len(p.Analyses))}
+				for a := range p.Analyses {
+					out.With[a] = make([]Estimate, j1-j0)
+					out.Null[a] = make([]Estimate, j1-j0)
+				}
+				for j := j0; j < j1; j++ {
+					seed := uint64(g)<<40 | uint64(j)
 					obs = draw(obs[:0], d, seed, true)
-					followed[jb.g][j] = len(obs)
+					out.Followed[j-j0] = len(obs)
 					for a, name := range p.Analyses {
-						est[jb.g][a][j].with = analysisTable[name].fit(obs, d)
+						out.With[a][j-j0] = analysisTable[name].fit(obs, d)
 					}
 					obs = draw(obs[:0], d, seed, false)
 					for a, name := range p.Analyses {
-						est[jb.g][a][j].null = analysisTable[name].fit(obs, d)
+						out.Null[a][j-j0] = analysisTable[name].fit(obs, d)
 					}
 				}
-				n := done.Add(int64(min(chunk, nS-jb.j0)))
-				if progress != nil {
-					mu.Lock()
-					progress(int(n), total)
-					mu.Unlock()
+				mu.Lock()
+				if ctx.Err() == nil {
+					if err := emit(out); err != nil {
+						cancel(err)
+					}
 				}
+				mu.Unlock()
 			}
 		})
 	}
 feed:
-	for g := range p.Sizes {
-		for j0 := 0; j0 < nS; j0 += chunk {
-			select {
-			case jobs <- job{g, j0}:
-			case <-ctx.Done():
-				break feed
-			}
+	for b := range p.NumBatches() {
+		if skip != nil && skip(b) {
+			continue
+		}
+		select {
+		case jobs <- b:
+		case <-ctx.Done():
+			break feed
 		}
 	}
 	close(jobs)
 	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
+	return context.Cause(ctx)
+}
+
+// Summarise computes the plan's result from its batches, given in any
+// order: each of the plan's batches exactly once.
+func (p Plan) Summarise(batches []*Batch) (*Result, error) {
+	nA, nS := len(p.Analyses), p.Studies
+	byIndex := make([]*Batch, p.NumBatches())
+	for _, b := range batches {
+		switch {
+		case b.Index < 0 || b.Index >= len(byIndex):
+			return nil, fmt.Errorf("batch %d is not one of the plan's %d batches", b.Index, len(byIndex))
+		case byIndex[b.Index] != nil:
+			return nil, fmt.Errorf("batch %d given twice", b.Index)
+		}
+		_, j0, j1 := p.batchAt(b.Index)
+		if len(b.Followed) != j1-j0 || len(b.With) != nA || len(b.Null) != nA {
+			return nil, fmt.Errorf("batch %d does not fit the plan (%d studies, %d analyses)", b.Index, len(b.Followed), len(b.With))
+		}
+		for a := range nA {
+			if len(b.With[a]) != j1-j0 || len(b.Null[a]) != j1-j0 {
+				return nil, fmt.Errorf("batch %d does not fit the plan (analysis %d has %d studies)", b.Index, a, len(b.With[a]))
+			}
+		}
+		byIndex[b.Index] = b
+	}
+	for i, b := range byIndex {
+		if b == nil {
+			return nil, fmt.Errorf("batch %d of %d is missing", i, len(byIndex))
+		}
 	}
 
+	truth := p.truth()
 	res := &Result{TrueEffect: truth}
+	studies := make([]pair, nS)
 	for g, x := range p.Sizes {
 		d := p.at(x)
 		var people float64
-		for _, n := range followed[g] {
-			people += float64(n)
+		for j := range nS {
+			b := byIndex[g*p.batchesPerSize()+j/BatchSize]
+			people += float64(b.Followed[j%BatchSize])
 		}
 		for a, name := range p.Analyses {
-			pt := summarise(est[g][a], truth, p.Alpha, p.Power)
+			for j := range nS {
+				b := byIndex[g*p.batchesPerSize()+j/BatchSize]
+				studies[j] = pair{b.With[a][j%BatchSize], b.Null[a][j%BatchSize]}
+			}
+			pt := summarise(studies, truth, p.Alpha, p.Power)
 			pt.Size, pt.Analysis = x, name
 			pt.MeanFollowed = people / float64(nS)
 			pt.ClosedPower, pt.ClosedMDE = math.NaN(), math.NaN()
