@@ -51,7 +51,7 @@ func (r *PowerReport) WriteDir(dir string, force bool, timing Timing) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", e.name, err)
 		}
-		files = append(files, file{e.name, data})
+		files = append(files, file{name: e.name, data: data})
 	}
 	return writeDir(dir, force, files)
 }

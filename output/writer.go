@@ -16,10 +16,12 @@ func (e *ExistsError) Error() string {
 	return fmt.Sprintf("output directory %s already exists (use --force to replace it)", e.Dir)
 }
 
-// file is one output file's name and contents.
+// file is one output file's name and contents, or the path of a complete
+// file to move into the output directory instead (from).
 type file struct {
 	name string
 	data []byte
+	from string
 }
 
 // files returns every output file, fully encoded, in the order written.
@@ -42,7 +44,7 @@ func (c *Collector) files(timing Timing) ([]file, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", e.name, err)
 		}
-		out = append(out, file{e.name, data})
+		out = append(out, file{name: e.name, data: data})
 	}
 	return out, nil
 }
@@ -103,12 +105,27 @@ func writeDir(dir string, force bool, files []file) (err error) {
 	}
 	defer func() {
 		if err != nil {
+			for _, f := range files { // give back the files moved in
+				if f.from != "" {
+					os.Rename(filepath.Join(tmp, f.name), f.from)
+				}
+			}
 			os.RemoveAll(tmp)
 		}
 	}()
 	for _, f := range files {
+		if f.from != "" {
+			continue // moved in last, once nothing else can fail
+		}
 		if err := writeSynced(filepath.Join(tmp, f.name), f.data); err != nil {
 			return err
+		}
+	}
+	for _, f := range files {
+		if f.from != "" {
+			if err := os.Rename(f.from, filepath.Join(tmp, f.name)); err != nil {
+				return fmt.Errorf("moving %s into the outputs: %w", f.from, err)
+			}
 		}
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil { // MkdirTemp makes it private

@@ -109,7 +109,7 @@ func TestWriteDirForceSparesForeignDirs(t *testing.T) {
 func TestWriteDirFailureLeavesNothing(t *testing.T) {
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "out")
-	broken := []file{{"summary.json", []byte("{}\n")}, {"no/such/dir/runs.csv", []byte("x")}}
+	broken := []file{{name: "summary.json", data: []byte("{}\n")}, {name: "no/such/dir/runs.csv", data: []byte("x")}}
 	if err := writeDir(dir, false, broken); err == nil {
 		t.Fatal("writeDir succeeded writing into a missing subdirectory")
 	}
