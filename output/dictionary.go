@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"spsim/sim"
+	"spsim/sim/study"
 )
 
 func summaryFields() []column {
@@ -40,8 +41,9 @@ func OutputsMarkdown() string {
 	p("**Reproducibility.** The same scenario, seed and number of runs give byte-identical files ")
 	p("whatever the number of workers: statistics are computed over runs in run-index order and numbers ")
 	p("are printed in their shortest exact form (Go `strconv.FormatFloat(v, 'g', -1, 64)` in CSV files; ")
-	p("the equivalent shortest form in JSON). Only the manifest's `started`, `wall_seconds`, ")
-	p("`cpu_seconds` and `workers` may differ.\n\n")
+	p("the equivalent shortest form in JSON). The same holds for outputs merged from shards or finished with `--resume`. ")
+	p("Only the manifest's timing fields may differ: `started`, `wall_seconds`, `cpu_seconds`, `workers` (0 in merged outputs), ")
+	p("`command` (the merge's, in merged outputs) and the timings in `run_timings`.\n\n")
 	p("**Undefined values.** Some values do not exist in some runs (a mean wait where nobody was ")
 	p("contacted, a calibration share with no report year). They are never written: no file contains ")
 	p("NaN or null. A per-run row is omitted; an across-run statistic uses only the runs that define ")
@@ -143,6 +145,18 @@ func OutputsMarkdown() string {
 	p("### power.csv\n\n")
 	p("One row per grid size and analysis.\n\n")
 	columnTable(&b, powerColumns())
+	p("## Saved progress, shards and merging\n\n")
+	p("While `run`, `compare` or `power` works, each completed unit (a run; for compare a run of one option; for power a batch of %d studies) ", study.BatchSize)
+	p("is appended to `OUT.partial`, a part file beside the output directory OUT. When the outputs are written it is deleted. ")
+	p("After an interrupt (exit code 130) or a crash it stays, and the same command with `--resume` simulates only the units it lacks; ")
+	p("without `--resume` spsim refuses to start over it.\n\n")
+	p("A part file is the line `spsim part 1`, a line of JSON (the header below), then one frame per unit: its length and CRC-32C ")
+	p("(uint32, little-endian) and the unit's results, gob-encoded, exactly as simulated. A frame cut short by a killed process is ignored and, on resume, cut off.\n\n")
+	p("With `--shard i/n` (or in a Slurm array task, or with `--shards n` in a Kubernetes Indexed Job) a command simulates the i-th of n ")
+	p("contiguous blocks of the units and writes, instead of the outputs, a shard directory holding `part.spsim` (the complete part file) and a `manifest.json` ")
+	p("(`part`: the header; `wall_seconds`, `cpu_seconds`). `spsim merge` checks the shards belong together and writes the outputs one process would have.\n\n")
+	p("### part header\n\n")
+	columnTable(&b, partHeaderFields())
 	p("## Metrics\n\n")
 	p("Per run, arm and group. *All only* metrics (PCN-level quantities, and indices across groups) are reported for group `all` alone; ")
 	p("*difference only* metrics (indices of the incremental benefit) for the difference arm alone.\n\n")

@@ -36,7 +36,8 @@ const PartFile = "part.spsim"
 type PartHeader struct {
 	Kind    string   `json:"kind"`    // "run", "compare" or "power"
 	Name    string   `json:"name"`    // the scenario, comparison or study
-	Source  string   `json:"source"`  // where to load it from: "embedded:NAME" or an absolute path
+	Source  string   `json:"source"`  // as given on the command line (what the outputs show)
+	Path    string   `json:"path"`    // where merge loads it from: "embedded:NAME" or an absolute path
 	Sets    []string `json:"sets"`    // --set overrides, in order
 	Hash    string   `json:"hash"`    // SHA-256 of the loaded input (scenarios' Hash methods)
 	Seed    uint64   `json:"seed"`    // ensemble or study seed
@@ -47,6 +48,25 @@ type PartHeader struct {
 	First   int      `json:"first"` // the part's units are First, First+1, ..., First+Count-1
 	Count   int      `json:"count"`
 	Command string   `json:"command"` // the command line (not compared)
+}
+
+func partHeaderFields() []column {
+	return []column{
+		{"kind", "`run`, `compare` or `power`"},
+		{"name", "the scenario, comparison or study"},
+		{"source", "the scenario, comparison or study as given on the command line"},
+		{"path", "where merge loads it from: `embedded:NAME` or an absolute path"},
+		{"sets", "the --set overrides, in order"},
+		{"hash", "SHA-256 of the loaded scenario, comparison or study; parts must share it"},
+		{"seed", "the ensemble or study seed"},
+		{"version", "spsim version; parts must share it"},
+		{"units", "the whole job's units: runs (per option for compare) or batches of studies (power)"},
+		{"shard", "this part is shard `shard` of `shards` (0 of 1 when not sharded)"},
+		{"shards", "the number of shards"},
+		{"first", "the part's first unit"},
+		{"count", "the number of units the part holds when complete"},
+		{"command", "the command line that made the part"},
+	}
 }
 
 // Job describes the header's job: what must match for two parts to

@@ -12,7 +12,7 @@ import (
 )
 
 func testHeader() PartHeader {
-	return PartHeader{Kind: "run", Name: "x", Source: "embedded:x", Hash: "abc", Seed: 7, Version: sim.Version,
+	return PartHeader{Kind: "run", Name: "x", Source: "embedded:x", Path: "embedded:x", Hash: "abc", Seed: 7, Version: sim.Version,
 		Units: 10, Shard: 1, Shards: 2, First: 5, Count: 5, Command: "spsim run x"}
 }
 

@@ -18,7 +18,10 @@ func TestComparisonAndStudyHashes(t *testing.T) {
 		}},
 		{"study", func() (string, error) { s, err := LoadStudy("study-rct", nil); return hashOf(s, err) }},
 		{"study again", func() (string, error) { s, err := LoadStudy("study-rct", nil); return hashOf(s, err) }},
-		{"study with a set", func() (string, error) { s, err := LoadStudy("study-rct", []string{"study.world.sd=8"}); return hashOf(s, err) }},
+		{"study with a set", func() (string, error) {
+			s, err := LoadStudy("study-rct", []string{"study.world.sd=8"})
+			return hashOf(s, err)
+		}},
 		{"abm study", func() (string, error) { s, err := LoadStudy("study-before-after-abm", nil); return hashOf(s, err) }},
 		{"abm study, more world runs", func() (string, error) {
 			s, err := LoadStudy("study-before-after-abm", []string{"study.world_runs=3"})

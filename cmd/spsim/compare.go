@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"syscall"
 	"time"
 
@@ -16,12 +15,16 @@ import (
 	"spsim/sim"
 )
 
-type compareOptions = ensembleOptions
+type compareOptions struct {
+	ensembleOptions
+	job jobOptions
+}
 
 func compareFlags(o *compareOptions) *flag.FlagSet {
 	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
-	ensembleFlags(fs, o, "the comparison's runs, for every option",
+	ensembleFlags(fs, &o.ensembleOptions, "the comparison's runs, for every option",
 		"change a parameter of every option: `key=value`, the value in TOML (repeatable)", "out/<comparison name>")
+	jobFlags(fs, &o.job, "runs")
 	return fs
 }
 
@@ -75,6 +78,12 @@ func runCompare(e *env, c *command, args []string) int {
 		return code
 	}
 
+	sh, err := o.job.shardOf(os.Getenv)
+	if err != nil {
+		usageError(e, c, "%v", err)
+		return exitUsage
+	}
+
 	started := time.Now()
 	cmp, err := scenarios.LoadComparison(name, o.sets)
 	if err != nil {
@@ -87,24 +96,33 @@ func runCompare(e *env, c *command, args []string) int {
 	}
 	out := o.out
 	if out == "" {
-		out = filepath.Join("out", dirName(cmp.Name))
+		out = shardOut(cmp.Name, sh)
 	}
 	if code := prepareOut(e, out, o.force); code != exitOK {
 		return code
 	}
+	h := partHeader("compare", cmp.Name, cmp.Source, o.sets, cmp.Hash(), o.seed, runs, sh, commandLine(e.args))
+	part, saved, code := openPart[output.OptionRecord](e, out, h, o.job.resume, o.quiet)
+	if code != exitOK {
+		return code
+	}
 
+	col := output.NewComparison(compareMeta(cmp, runs, o.seed, o.workers, commandLine(e.args), started))
+	others := len(cmp.Options) - 1
+	tally := output.NewUnitTally(part.Path(), h, "run", others)
+	for _, rec := range saved {
+		err := fmt.Errorf("option %d is not one of the comparison's", rec.Option)
+		if slot := optionSlot(cmp, rec.Option); slot >= 0 {
+			err = tally.See(rec.Result.Run, slot)
+		}
+		if err != nil {
+			part.Close()
+			errorf(e.stderr, "cannot resume: %v", err)
+			return exitUsage
+		}
+		col.Add(rec.Option, rec.Result)
+	}
 	comparator := cmp.Options[cmp.Comparator].Scenario
-	base := comparator.Base()
-	meta := output.CompareMeta{
-		Name: cmp.Name, Source: cmp.Source, Comparator: cmp.Comparator, Runs: runs, Seed: o.seed,
-		Workers: o.workers, Thresholds: cmp.Thresholds, DiscountRate: base.QALY.DiscountRate, PriceYear: base.Costs.PriceYear,
-		Command: commandLine(e.args), Started: started, WeekDates: sim.WeekDates(base),
-		OppCostThreshold: cmp.OppCostThreshold, OppCostShares: cmp.OppCostShares, BaselineQALE: cmp.BaselineQALE,
-	}
-	for _, op := range cmp.Options {
-		meta.Options = append(meta.Options, output.OptionMeta{Name: op.Name, Label: op.Label})
-	}
-	col := output.NewComparison(meta)
 	pcns := comparator.PCNs()
 
 	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt, syscall.SIGTERM)
@@ -113,21 +131,31 @@ func runCompare(e *env, c *command, args []string) int {
 		<-ctx.Done()
 		stop()
 	}()
-	others := len(cmp.Options) - 1
 	if !o.quiet {
-		fmt.Fprintf(e.stderr, "spsim: comparing %d options of %s against %s: %d %s each (%d %s, seed %d, %d %s)\n",
-			others, cmp.Name, cmp.Options[cmp.Comparator].Name, runs, plural(runs, "run", "runs"),
+		what := fmt.Sprintf("%d %s each", runs, plural(runs, "run", "runs"))
+		if sh.sharded() {
+			what = fmt.Sprintf("shard %d/%d (runs %s of %d; shard from %s)", sh.index, sh.count, unitSpan(h.First, h.Count), runs, sh.from)
+		}
+		if len(saved) > 0 {
+			what += fmt.Sprintf(", resuming with %d option runs saved", len(saved))
+		}
+		fmt.Fprintf(e.stderr, "spsim: comparing %d options of %s against %s: %s (%d %s, seed %d, %d %s)\n",
+			others, cmp.Name, cmp.Options[cmp.Comparator].Name, what,
 			len(pcns), plural(len(pcns), "PCN", "PCNs"), o.seed, o.workers, plural(o.workers, "worker", "workers"))
 	}
-	bar := newProgressBar(e.stderr, others*runs, o.quiet)
-	doneBefore := 0
+	bar := newProgressBar(e.stderr, others*h.Count, o.quiet)
+	finished := len(saved)
+	if bar != nil {
+		bar.Set(finished)
+	}
 	for k, op := range cmp.Options {
 		if k == cmp.Comparator {
 			continue
 		}
-		option := op.Scenario
+		option, slot := op.Scenario, optionSlot(cmp, k)
 		ens := sim.Ensemble{
-			PCNs: pcns, Runs: runs, Seed: o.seed, Workers: o.workers,
+			PCNs: pcns, First: h.First, Runs: h.Count, Seed: o.seed, Workers: o.workers,
+			Skip: func(r int) bool { return tally.Has(r, slot) },
 			// The option is the scenario arm and the comparator option the
 			// counterfactual, drawn with the same seed: any distribution
 			// they share takes the same value in a run.
@@ -140,12 +168,15 @@ func runCompare(e *env, c *command, args []string) int {
 				return s, c, draws, err
 			},
 		}
-		if bar != nil {
-			before := doneBefore
-			ens.OnRunDone = func(done, total int) { bar.Set(before + done) }
-		}
 		err = ens.Run(ctx, func(r *sim.RunResult) error {
+			if err := part.Append(col.Record(k, r)); err != nil {
+				return err
+			}
 			col.Add(k, r)
+			finished++
+			if bar != nil {
+				bar.Set(finished)
+			}
 			return nil
 		})
 		if err != nil {
@@ -154,32 +185,79 @@ func runCompare(e *env, c *command, args []string) int {
 				fmt.Fprintln(e.stderr)
 			}
 			if ctx.Err() != nil && errors.Is(err, context.Canceled) {
-				errorf(e.stderr, "interrupted in option %s; nothing written to %s", op.Name, out)
-				return exitInterrupted
+				return interrupted(e, part, finished, others*h.Count, "option runs")
 			}
-			errorf(e.stderr, "option %s failed: %v", op.Name, err)
+			part.Close()
+			errorf(e.stderr, "option %s failed: %v\n(the %d completed option runs are saved in %s: --resume continues from them)", op.Name, err, finished, part.Path())
 			return exitFailure
 		}
-		doneBefore += runs
 	}
 	if bar != nil {
 		bar.Finish()
 	}
 	stop()
 
+	if sh.sharded() {
+		t := output.Timing{WallSeconds: time.Since(started).Seconds(), CPUSeconds: output.ProcessCPUSeconds()}
+		if code := finishPart(e, part, sh, h, out, o.force, t); code != exitOK {
+			return code
+		}
+		shardDone(e, sh, h, out, "runs")
+		return exitOK
+	}
 	wall, code := writeOutputs(e, started, func(t output.Timing) error { return col.WriteDir(out, o.force, t) })
 	if code != exitOK {
+		part.Close()
 		return code
 	}
+	if code := finishPart(e, part, sh, h, out, o.force, output.Timing{}); code != exitOK {
+		return code
+	}
+	printCompareSummary(e, cmp, col, runs, o.seed, out, wall, o.workers)
+	return exitOK
+}
+
+// optionSlot numbers the options other than the comparator from 0 (the
+// comparator and unknown options: -1).
+func optionSlot(cmp *scenarios.Comparison, k int) int {
+	switch {
+	case k < 0 || k >= len(cmp.Options) || k == cmp.Comparator:
+		return -1
+	case k > cmp.Comparator:
+		return k - 1
+	}
+	return k
+}
+
+// compareMeta describes a comparison of runs runs for its outputs.
+func compareMeta(cmp *scenarios.Comparison, runs int, seed uint64, workers int, command string, started time.Time) output.CompareMeta {
+	base := cmp.Options[cmp.Comparator].Scenario.Base()
+	meta := output.CompareMeta{
+		Name: cmp.Name, Source: cmp.Source, Comparator: cmp.Comparator, Runs: runs, Seed: seed,
+		Workers: workers, Thresholds: cmp.Thresholds, DiscountRate: base.QALY.DiscountRate, PriceYear: base.Costs.PriceYear,
+		Command: command, Started: started, WeekDates: sim.WeekDates(base),
+		OppCostThreshold: cmp.OppCostThreshold, OppCostShares: cmp.OppCostShares, BaselineQALE: cmp.BaselineQALE,
+	}
+	for _, op := range cmp.Options {
+		meta.Options = append(meta.Options, output.OptionMeta{Name: op.Name, Label: op.Label})
+	}
+	return meta
+}
+
+// printCompareSummary prints where the outputs went and the table.
+func printCompareSummary(e *env, cmp *scenarios.Comparison, col *output.Comparison, runs int, seed uint64, out string, wall float64, workers int) {
+	pcns := cmp.Options[cmp.Comparator].Scenario.PCNs()
 	w := e.stdout
 	fmt.Fprintf(w, "comparison %s (%s)\n", cmp.Name, cmp.Source)
-	fmt.Fprintf(w, "runs       %d per option, seed %d, %d %s\n", runs, o.seed, len(pcns), plural(len(pcns), "PCN", "PCNs"))
+	fmt.Fprintf(w, "runs       %d per option, seed %d, %d %s\n", runs, seed, len(pcns), plural(len(pcns), "PCN", "PCNs"))
 	fmt.Fprintf(w, "output     %s\n", out)
-	fmt.Fprintf(w, "wall time  %s (%d %s)\n\n", formatSeconds(wall), o.workers, plural(o.workers, "worker", "workers"))
+	if workers > 0 {
+		fmt.Fprintf(w, "wall time  %s (%d %s)\n", formatSeconds(wall), workers, plural(workers, "worker", "workers"))
+	}
+	fmt.Fprintln(w)
 	for _, op := range cmp.Options {
 		fmt.Fprintf(w, "  %-16s %s\n", op.Name, op.Label)
 	}
 	fmt.Fprintln(w)
 	col.Table(w)
-	return exitOK
 }

@@ -4,13 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
-	"time"
 
 	"spsim/output"
 	"spsim/scenarios"
@@ -323,49 +320,6 @@ func dirListing(t *testing.T, dir string) string {
 		b.WriteString(e.Name() + " " + fi.ModTime().String() + "\n")
 	}
 	return b.String()
-}
-
-// TestInterrupt runs spsim in a child process, sends it SIGINT during the
-// run and checks the exit code, the message and that nothing was written.
-func TestInterrupt(t *testing.T) {
-	if testing.Short() {
-		t.Skip("short")
-	}
-	tmp := t.TempDir()
-	out := filepath.Join(tmp, "out")
-	cmd := exec.Command(os.Args[0], "run", "pcn-typical", "--runs", "1000", "--workers", "2", "--out", out,
-		"--set", "simulation.years=2", "--set", "simulation.burn_in_weeks=4",
-		"--set", "pcns.registered=5000", "--set", "pcns.registered_min=1000")
-	cmd.Env = append(os.Environ(), "SPSIM_TEST_MAIN=1")
-	var stderr syncBuffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	// Wait until the run has started.
-	deadline := time.Now().Add(10 * time.Second)
-	for !strings.Contains(stderr.String(), "running 1000 runs") && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
-	time.Sleep(300 * time.Millisecond)
-	cmd.Process.Signal(syscall.SIGINT)
-	waited := make(chan error, 1)
-	go func() { waited <- cmd.Wait() }()
-	select {
-	case <-waited:
-	case <-time.After(15 * time.Second):
-		cmd.Process.Kill()
-		t.Fatal("spsim did not stop within 15 s of SIGINT")
-	}
-	if code := cmd.ProcessState.ExitCode(); code != exitInterrupted {
-		t.Errorf("exit code %d, want %d; stderr:\n%s", code, exitInterrupted, stderr.String())
-	}
-	if !strings.Contains(stderr.String(), "interrupted") {
-		t.Errorf("no message on stderr:\n%s", stderr.String())
-	}
-	if ents, _ := os.ReadDir(tmp); len(ents) != 0 {
-		t.Errorf("interrupted run left %d entries in %s", len(ents), tmp)
-	}
 }
 
 // syncBuffer is a bytes.Buffer safe to read while a child process writes it.

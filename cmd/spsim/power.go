@@ -8,8 +8,8 @@ import (
 	"math"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -28,6 +28,7 @@ type powerOptions struct {
 	out     string
 	force   bool
 	quiet   bool
+	job     jobOptions
 }
 
 func powerFlags(o *powerOptions) *flag.FlagSet {
@@ -39,6 +40,7 @@ func powerFlags(o *powerOptions) *flag.FlagSet {
 	fs.StringVar(&o.out, "out", "", "output directory `DIR` (default: out/<study name>)")
 	fs.BoolVar(&o.force, "force", false, "replace the output directory if it exists (only an earlier output directory or an empty one)")
 	fs.BoolVar(&o.quiet, "quiet", false, "no progress bar or messages on stderr (results still go to stdout)")
+	jobFlags(fs, &o.job, "batches of "+strconv.Itoa(study.BatchSize)+" studies")
 	return fs
 }
 
@@ -127,6 +129,12 @@ func runPower(e *env, c *command, args []string) int {
 		}
 	})
 
+	sh, err := o.job.shardOf(os.Getenv)
+	if err != nil {
+		usageError(e, c, "%v", err)
+		return exitUsage
+	}
+
 	started := time.Now()
 	st, err := scenarios.LoadStudy(name, o.sets)
 	if err != nil {
@@ -135,7 +143,7 @@ func runPower(e *env, c *command, args []string) int {
 	}
 	out := o.out
 	if out == "" {
-		out = filepath.Join("out", dirName(st.Name))
+		out = shardOut(st.Name, sh)
 	}
 	if code := prepareOut(e, out, o.force); code != exitOK {
 		return code
@@ -143,45 +151,67 @@ func runPower(e *env, c *command, args []string) int {
 
 	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	p := st.Plan
-	if st.Mode == "abm" {
-		pool, err := recruitablePool(ctx, e, st, o)
-		if err != nil {
-			if ctx.Err() != nil {
-				errorf(e.stderr, "interrupted; nothing written to %s", out)
-				return exitInterrupted
-			}
-			errorf(e.stderr, "%v", err)
-			return exitFailure
-		}
-		p.Pool = pool
-		if err := p.Validate(); err != nil {
-			errorf(e.stderr, "%s: %v", st.Source, err)
+	p, code := studyPlan(ctx, e, st, o.workers, o.quiet, out)
+	if code != exitOK {
+		return code
+	}
+	h := partHeader("power", st.Name, st.Source, o.sets, st.Hash(), p.Seed, p.NumBatches(), sh, commandLine(e.args))
+	part, saved, code := openPart[*study.Batch](e, out, h, o.job.resume, o.quiet)
+	if code != exitOK {
+		return code
+	}
+	tally := output.NewUnitTally(part.Path(), h, "batch", 1)
+	batches := saved
+	studies := 0
+	for _, b := range saved {
+		if err := tally.See(b.Index, 0); err != nil {
+			part.Close()
+			errorf(e.stderr, "cannot resume: %v", err)
 			return exitUsage
 		}
+		studies += len(b.Followed)
 	}
-	total := len(p.Sizes) * p.Studies
+	total := 0 // studies in this shard's batches
+	for b := h.First; b < h.First+h.Count; b++ {
+		total += p.BatchStudies(b)
+	}
 	if !o.quiet {
-		fmt.Fprintf(e.stderr, "spsim: simulating %s: %d %s at each of %d sizes, %s (seed %d, %d %s)\n",
-			st.Name, p.Studies, plural(p.Studies, "study", "studies"), len(p.Sizes), strings.Join(p.Analyses, ", "),
-			p.Seed, o.workers, plural(o.workers, "worker", "workers"))
+		what := fmt.Sprintf("%d %s at each of %d sizes", p.Studies, plural(p.Studies, "study", "studies"), len(p.Sizes))
+		if sh.sharded() {
+			what = fmt.Sprintf("shard %d/%d (batches %s of %d, %d studies; shard from %s)", sh.index, sh.count, unitSpan(h.First, h.Count), h.Units, total, sh.from)
+		}
+		if len(saved) > 0 {
+			what += fmt.Sprintf(", resuming with %d studies saved", studies)
+		}
+		fmt.Fprintf(e.stderr, "spsim: simulating %s: %s, %s (seed %d, %d %s)\n",
+			st.Name, what, strings.Join(p.Analyses, ", "), p.Seed, o.workers, plural(o.workers, "worker", "workers"))
 	}
 	bar := newProgressBar(e.stderr, total, o.quiet)
-	var progress func(done, total int)
 	if bar != nil {
-		progress = func(done, _ int) { bar.Set(done) }
+		bar.Set(studies)
 	}
-	res, err := p.Run(ctx, o.workers, progress)
+	skip := func(b int) bool { return b < h.First || b >= h.First+h.Count || tally.Has(b, 0) }
+	err = p.Simulate(ctx, o.workers, skip, func(b *study.Batch) error {
+		if err := part.Append(b); err != nil {
+			return err
+		}
+		batches = append(batches, b)
+		studies += len(b.Followed)
+		if bar != nil {
+			bar.Set(studies)
+		}
+		return nil
+	})
 	if err != nil {
 		if bar != nil {
 			bar.Exit()
 			fmt.Fprintln(e.stderr)
 		}
 		if ctx.Err() != nil && errors.Is(err, context.Canceled) {
-			errorf(e.stderr, "interrupted; nothing written to %s", out)
-			return exitInterrupted
+			return interrupted(e, part, studies, total, "studies")
 		}
-		errorf(e.stderr, "%v", err)
+		part.Close()
+		errorf(e.stderr, "%v\n(the %d completed studies are saved in %s: --resume continues from them)", err, studies, part.Path())
 		return exitFailure
 	}
 	if bar != nil {
@@ -189,18 +219,68 @@ func runPower(e *env, c *command, args []string) int {
 	}
 	stop()
 
+	if sh.sharded() {
+		t := output.Timing{WallSeconds: time.Since(started).Seconds(), CPUSeconds: output.ProcessCPUSeconds()}
+		if code := finishPart(e, part, sh, h, out, o.force, t); code != exitOK {
+			return code
+		}
+		shardDone(e, sh, h, out, "batches of studies")
+		return exitOK
+	}
+	res, err := p.Summarise(batches)
+	if err != nil {
+		part.Close()
+		errorf(e.stderr, "%v", err)
+		return exitFailure
+	}
 	rep := output.NewPowerReport(output.PowerMeta{Name: st.Name, Source: st.Source, Mode: st.Mode, Plan: p,
 		Workers: o.workers, Command: commandLine(e.args), Started: started}, res)
 	wall, code := writeOutputs(e, started, func(t output.Timing) error { return rep.WriteDir(out, o.force, t) })
 	if code != exitOK {
+		part.Close()
 		return code
 	}
+	if code := finishPart(e, part, sh, h, out, o.force, output.Timing{}); code != exitOK {
+		return code
+	}
+	printPowerSummary(e, st, rep, out, wall, o.workers)
+	return exitOK
+}
+
+// studyPlan returns the study's plan, in abm mode with the pool recruited
+// from its simulated world; out is named when an interrupt stops that.
+func studyPlan(ctx context.Context, e *env, st *scenarios.Study, workers int, quiet bool, out string) (study.Plan, int) {
+	p := st.Plan
+	if st.Mode != "abm" {
+		return p, exitOK
+	}
+	pool, err := recruitablePool(ctx, e, st, workers, quiet)
+	if err != nil {
+		if ctx.Err() != nil {
+			errorf(e.stderr, "interrupted while simulating the world; nothing written to %s", out)
+			return p, exitInterrupted
+		}
+		errorf(e.stderr, "%v", err)
+		return p, exitFailure
+	}
+	p.Pool = pool
+	if err := p.Validate(); err != nil {
+		errorf(e.stderr, "%s: %v", st.Source, err)
+		return p, exitUsage
+	}
+	return p, exitOK
+}
+
+// printPowerSummary prints where the outputs went and the power table.
+func printPowerSummary(e *env, st *scenarios.Study, rep *output.PowerReport, out string, wall float64, workers int) {
 	w := e.stdout
 	fmt.Fprintf(w, "study      %s (%s)\n", st.Name, st.Source)
 	fmt.Fprintf(w, "output     %s\n", out)
-	fmt.Fprintf(w, "wall time  %s (%d %s)\n\n", formatSeconds(wall), o.workers, plural(o.workers, "worker", "workers"))
+	if workers > 0 {
+		fmt.Fprintf(w, "wall time  %s (%d %s)\n", formatSeconds(wall), workers, plural(workers, "worker", "workers"))
+	}
+	fmt.Fprintln(w)
 	rep.Table(w)
-	return exitOK
 }
 
 // recruitablePool simulates the study's world (its scenario against the
@@ -208,14 +288,14 @@ func runPower(e *env, c *command, args []string) int {
 // the people its scenario arm referred, with their follow-up in both arms:
 // the pool abm-mode studies recruit from. People who died or left before
 // follow-up are not in it.
-func recruitablePool(ctx context.Context, e *env, st *scenarios.Study, o powerOptions) (*study.Pool, error) {
+func recruitablePool(ctx context.Context, e *env, st *scenarios.Study, workers int, quiet bool) (*study.Pool, error) {
 	world := st.World
 	pcns := world.PCNs()
-	if !o.quiet {
+	if !quiet {
 		fmt.Fprintf(e.stderr, "spsim: simulating the world %s (%d %s, %d %s) to recruit from\n", world.Name,
 			st.WorldRuns, plural(st.WorldRuns, "run", "runs"), len(pcns), plural(len(pcns), "PCN", "PCNs"))
 	}
-	ens := sim.Ensemble{PCNs: pcns, Runs: st.WorldRuns, Seed: st.Plan.Seed, Workers: o.workers, KeepReferred: true, Arms: world.Arms}
+	ens := sim.Ensemble{PCNs: pcns, Runs: st.WorldRuns, Seed: st.Plan.Seed, Workers: workers, KeepReferred: true, Arms: world.Arms}
 	var people []study.Person
 	err := ens.Run(ctx, func(r *sim.RunResult) error {
 		for _, x := range r.Referred {
@@ -239,7 +319,7 @@ func recruitablePool(ctx context.Context, e *env, st *scenarios.Study, o powerOp
 		return nil, fmt.Errorf("the world %s referred %d people followed up: too few to recruit from", world.Name, len(people))
 	}
 	pool := study.NewPool(people)
-	if !o.quiet {
+	if !quiet {
 		fmt.Fprintf(e.stderr, "spsim: %d referred people followed up in %d clusters; their mean effect (the true effect) is %.4g\n",
 			pool.Len(), pool.Clusters(), pool.TrueEffect())
 	}

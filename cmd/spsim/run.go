@@ -52,6 +52,7 @@ func ensembleFlags(fs *flag.FlagSet, o *ensembleOptions, runsDefault, setDoc, ou
 
 type runOptions struct {
 	ensembleOptions
+	job         jobOptions
 	calibration bool
 	cpuProfile  string
 }
@@ -60,6 +61,7 @@ func runFlags(o *runOptions) *flag.FlagSet {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	ensembleFlags(fs, &o.ensembleOptions, "the scenario's simulation.runs",
 		"override a parameter: `key=value`, the value in TOML (repeatable; keys in 'spsim params')", "out/<scenario name>")
+	jobFlags(fs, &o.job, "runs")
 	fs.BoolVar(&o.calibration, "calibration", false, "also print the calibration table (needs outcomes.report_year; always printed for england)")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `FILE` (read it with 'go tool pprof')")
 	return fs
@@ -113,6 +115,12 @@ func runRun(e *env, c *command, args []string) int {
 		return code
 	}
 
+	sh, err := o.job.shardOf(os.Getenv)
+	if err != nil {
+		usageError(e, c, "%v", err)
+		return exitUsage
+	}
+
 	started := time.Now()
 	s, err := scenarios.Load(name, o.sets)
 	if err != nil {
@@ -126,25 +134,28 @@ func runRun(e *env, c *command, args []string) int {
 	}
 	out := o.out
 	if out == "" {
-		out = filepath.Join("out", dirName(s.Name))
+		out = shardOut(s.Name, sh)
 	}
 	if code := prepareOut(e, out, o.force); code != exitOK {
 		return code
 	}
+	h := partHeader("run", s.Name, s.Source, o.sets, s.Hash(), o.seed, runs, sh, commandLine(e.args))
+	part, saved, code := openPart[*sim.RunResult](e, out, h, o.job.resume, o.quiet)
+	if code != exitOK {
+		return code
+	}
 
 	pcns := s.PCNs()
-	col := output.NewCollector(output.Meta{
-		Scenario:     s.Name,
-		ScenarioHash: s.Hash(),
-		ResolvedTOML: s.ResolvedTOML(),
-		Seed:         o.seed,
-		Runs:         runs,
-		Workers:      o.workers,
-		PCNs:         pcns,
-		WeekDates:    sim.WeekDates(base),
-		Command:      commandLine(e.args),
-		Started:      started,
-	})
+	col := output.NewCollector(runMeta(s, runs, o.seed, o.workers, commandLine(e.args), started))
+	tally := output.NewUnitTally(part.Path(), h, "run", 1)
+	for _, r := range saved {
+		if err := tally.See(r.Run, 0); err != nil {
+			part.Close()
+			errorf(e.stderr, "cannot resume: %v", err)
+			return exitUsage
+		}
+		col.Add(r)
+	}
 
 	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -154,19 +165,29 @@ func runRun(e *env, c *command, args []string) int {
 	}()
 
 	if !o.quiet {
-		fmt.Fprintf(e.stderr, "spsim: running %d %s of %s (%d %s, seed %d, %d %s)\n",
-			runs, plural(runs, "run", "runs"), s.Name, len(pcns), plural(len(pcns), "PCN", "PCNs"), o.seed, o.workers, plural(o.workers, "worker", "workers"))
+		what := fmt.Sprintf("%d %s", runs, plural(runs, "run", "runs"))
+		if sh.sharded() {
+			what = fmt.Sprintf("shard %d/%d (runs %s of %d; shard from %s)", sh.index, sh.count, unitSpan(h.First, h.Count), runs, sh.from)
+		}
+		if len(saved) > 0 {
+			what += fmt.Sprintf(", resuming with %d saved", len(saved))
+		}
+		fmt.Fprintf(e.stderr, "spsim: running %s of %s (%d %s, seed %d, %d %s)\n",
+			what, s.Name, len(pcns), plural(len(pcns), "PCN", "PCNs"), o.seed, o.workers, plural(o.workers, "worker", "workers"))
 	}
-	bar := newProgressBar(e.stderr, runs, o.quiet)
+	bar := newProgressBar(e.stderr, h.Count, o.quiet)
 	ens := sim.Ensemble{
 		PCNs:    pcns,
-		Runs:    runs,
+		First:   h.First,
+		Runs:    h.Count,
 		Seed:    o.seed,
 		Workers: o.workers,
 		Arms:    s.Arms,
+		Skip:    func(r int) bool { return tally.Has(r, 0) },
 	}
 	if bar != nil {
-		ens.OnRunDone = func(done, total int) { bar.Set(done) }
+		bar.Set(len(saved))
+		ens.OnRunDone = func(done, total int) { bar.Set(len(saved) + done) }
 	}
 	if o.cpuProfile != "" {
 		f, perr := os.Create(o.cpuProfile)
@@ -183,6 +204,10 @@ func runRun(e *env, c *command, args []string) int {
 		}()
 	}
 	err = ens.Run(ctx, func(r *sim.RunResult) error {
+		// Saved before it counts: a run is either on disk or redone.
+		if err := part.Append(output.RunRecord(r)); err != nil {
+			return err
+		}
 		col.Add(r)
 		return nil
 	})
@@ -196,35 +221,72 @@ func runRun(e *env, c *command, args []string) int {
 	}
 	if err != nil {
 		if ctx.Err() != nil && errors.Is(err, context.Canceled) {
-			errorf(e.stderr, "interrupted after %d of %d runs; nothing written to %s", col.NumRuns(), runs, out)
-			return exitInterrupted
+			return interrupted(e, part, col.NumRuns(), h.Count, "runs")
 		}
-		errorf(e.stderr, "run failed: %v", err)
+		part.Close()
+		errorf(e.stderr, "run failed: %v\n(the %d completed runs are saved in %s: --resume continues from them)", err, col.NumRuns(), part.Path())
 		return exitFailure
 	}
 	stop()
 
+	if sh.sharded() {
+		t := output.Timing{WallSeconds: time.Since(started).Seconds(), CPUSeconds: output.ProcessCPUSeconds()}
+		if code := finishPart(e, part, sh, h, out, o.force, t); code != exitOK {
+			return code
+		}
+		shardDone(e, sh, h, out, "runs")
+		return exitOK
+	}
 	wall, code := writeOutputs(e, started, func(t output.Timing) error { return col.WriteDir(out, o.force, t) })
 	if code != exitOK {
+		part.Close()
 		return code
 	}
+	if code := finishPart(e, part, sh, h, out, o.force, output.Timing{}); code != exitOK {
+		return code
+	}
+	printRunSummary(e, s, col, runs, o.seed, out, wall, o.workers, o.calibration)
+	return exitOK
+}
 
+// runMeta describes an ensemble of s for its outputs.
+func runMeta(s *scenarios.Scenario, runs int, seed uint64, workers int, command string, started time.Time) output.Meta {
+	return output.Meta{
+		Scenario:     s.Name,
+		ScenarioHash: s.Hash(),
+		ResolvedTOML: s.ResolvedTOML(),
+		Seed:         seed,
+		Runs:         runs,
+		Workers:      workers,
+		PCNs:         s.PCNs(),
+		WeekDates:    sim.WeekDates(s.Base()),
+		Command:      command,
+		Started:      started,
+	}
+}
+
+// printRunSummary prints where the outputs went and the headline table.
+func printRunSummary(e *env, s *scenarios.Scenario, col *output.Collector, runs int, seed uint64, out string, wall float64, workers int, calibration bool) {
+	base := s.Base()
+	pcns := s.PCNs()
 	w := e.stdout
 	fmt.Fprintf(w, "scenario  %s (%s)\n", s.Name, s.Source)
-	fmt.Fprintf(w, "runs      %d, seed %d, %d %s\n", runs, o.seed, len(pcns), plural(len(pcns), "PCN", "PCNs"))
+	fmt.Fprintf(w, "runs      %d, seed %d, %d %s\n", runs, seed, len(pcns), plural(len(pcns), "PCN", "PCNs"))
 	fmt.Fprintf(w, "output    %s\n", out)
-	fmt.Fprintf(w, "wall time %s (%d %s)\n\n", formatSeconds(wall), o.workers, plural(o.workers, "worker", "workers"))
+	if workers > 0 {
+		fmt.Fprintf(w, "wall time %s (%d %s)\n", formatSeconds(wall), workers, plural(workers, "worker", "workers"))
+	}
+	fmt.Fprintln(w)
 	col.Table(w)
-	if o.calibration || s.Name == "england" {
+	if calibration || s.Name == "england" {
 		if base.Outcomes.ReportYear != 0 {
 			fmt.Fprintln(w)
 			col.CalibrationTable(w)
-		} else if o.calibration {
+		} else if calibration {
 			fmt.Fprintln(w)
 			fmt.Fprintln(w, "(no calibration table: the scenario sets outcomes.report_year = 0; try --set outcomes.report_year=2023)")
 		}
 	}
-	return exitOK
 }
 
 // ensembleArgs checks what run and compare share: at most one positional

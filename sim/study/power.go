@@ -77,6 +77,12 @@ func (p Plan) batchAt(b int) (g, j0, j1 int) {
 	return g, j0, min(j0+BatchSize, p.Studies)
 }
 
+// BatchStudies is the number of studies in batch b.
+func (p Plan) BatchStudies(b int) int {
+	_, j0, j1 := p.batchAt(b)
+	return j1 - j0
+}
+
 // truth is the effect studies estimate: the world's, or in abm mode the
 // mean effect among the people recruitable from the pool.
 func (p Plan) truth() float64 {
