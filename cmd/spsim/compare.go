@@ -53,6 +53,10 @@ options.csv, ceac.csv, dcea.csv, budget.csv (undiscounted budget impact by
 financial year and payer) and manifest.json ('spsim params --outputs'
 describes the columns). A table for commissioners goes to stdout.
 
+As with run, each completed option run is saved to OUT.partial, so an
+interrupted comparison continues with --resume, and --shard i/n splits the
+runs for 'spsim merge'.
+
 Examples:
   spsim compare
   spsim compare funding-options --runs 1000 --out out/funding-1000

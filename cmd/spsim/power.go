@@ -77,6 +77,10 @@ The outputs go to --out (default out/<study name>): power.json, power.csv
 and manifest.json ('spsim params --outputs' describes the columns). The
 power table goes to stdout.
 
+Studies are simulated in batches of 16, each saved to OUT.partial as it
+completes: an interrupted run continues with --resume, and --shard i/n
+splits the batches for 'spsim merge'.
+
 Examples:
   spsim power
   spsim power study-stepped-wedge

@@ -90,7 +90,14 @@ stdout; for the england scenario, also the calibration table.
 
 Results depend only on the scenario, --seed and --runs: any --workers gives
 byte-identical files (except the timing fields of manifest.json).
-Ctrl-C stops the run and writes nothing (exit code 130).
+
+Each run is saved to OUT.partial as it completes. Ctrl-C (or SIGTERM) stops
+the ensemble with exit code 130, keeping the completed runs there; the same
+command with --resume simulates only the rest and writes the same files an
+uninterrupted run would. --shard i/n (or a Slurm array task's environment,
+or --shards n in a Kubernetes Indexed Job) simulates only the i-th of n
+blocks of runs and writes a shard directory; 'spsim merge' joins the
+shards into the outputs (see deploy/slurm and deploy/k8s).
 
 Examples:
   spsim run
@@ -98,6 +105,8 @@ Examples:
   spsim run pcn-typical --set link_workers.fte_multiplier=0.5 --out out/half-fte
   spsim run pcn-typical --set 'effects.wellbeing={dist="normal",mean=0.5,sd=0.2}'
   spsim run my-scenario.toml --out results/my --force
+  spsim run pcn-typical --runs 1000 --resume          # after Ctrl-C
+  spsim run pcn-typical --runs 1000 --shard 0/4 --out parts/0
 `,
 	flags: func() *flag.FlagSet { return runFlags(new(runOptions)) },
 	run:   runRun,
