@@ -136,13 +136,7 @@ func runCompare(e *env, c *command, args []string) int {
 		stop()
 	}()
 	if !o.quiet {
-		what := fmt.Sprintf("%d %s each", runs, plural(runs, "run", "runs"))
-		if sh.sharded() {
-			what = fmt.Sprintf("shard %d/%d (runs %s of %d; shard from %s)", sh.index, sh.count, unitSpan(h.First, h.Count), runs, sh.from)
-		}
-		if len(saved) > 0 {
-			what += fmt.Sprintf(", resuming with %d option runs saved", len(saved))
-		}
+		what := jobNote(fmt.Sprintf("%d %s each", runs, plural(runs, "run", "runs")), sh, h, "runs", countOf(len(saved), "option runs"))
 		fmt.Fprintf(e.stderr, "spsim: comparing %d options of %s against %s: %s (%d %s, seed %d, %d %s)\n",
 			others, cmp.Name, cmp.Options[cmp.Comparator].Name, what,
 			len(pcns), plural(len(pcns), "PCN", "PCNs"), o.seed, o.workers, plural(o.workers, "worker", "workers"))
@@ -201,20 +195,9 @@ func runCompare(e *env, c *command, args []string) int {
 	}
 	stop()
 
-	if sh.sharded() {
-		t := output.Timing{WallSeconds: time.Since(started).Seconds(), CPUSeconds: output.ProcessCPUSeconds()}
-		if code := finishPart(e, part, sh, h, out, o.force, t); code != exitOK {
-			return code
-		}
-		shardDone(e, sh, h, out, "runs")
-		return exitOK
-	}
-	wall, code := writeOutputs(e, started, func(t output.Timing) error { return col.WriteDir(out, o.force, t) })
-	if code != exitOK {
-		part.Close()
-		return code
-	}
-	if code := finishPart(e, part, sh, h, out, o.force, output.Timing{}); code != exitOK {
+	wall, summary, code := completeJob(e, part, sh, h, out, o.force, started, "runs",
+		func(t output.Timing) error { return col.WriteDir(out, o.force, t) })
+	if !summary {
 		return code
 	}
 	printCompareSummary(e, cmp, col, runs, o.seed, out, wall, o.workers)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"spsim/output"
 	"spsim/sim"
@@ -159,6 +160,42 @@ func interrupted(e *env, w *output.PartWriter, done, total int, unit string) int
 	return exitInterrupted
 }
 
+// jobNote describes the work for the start message: what (the whole job),
+// or the shard's block of units, and what a resumed job has saved already.
+func jobNote(what string, sh shardSpec, h output.PartHeader, units, saved string) string {
+	if sh.sharded() {
+		what = fmt.Sprintf("shard %d/%d (%s %s of %d; shard from %s)", sh.index, sh.count, units, unitSpan(h.First, h.Count), h.Units, sh.from)
+	}
+	if saved != "" {
+		what += ", resuming with " + saved + " saved"
+	}
+	return what
+}
+
+// completeJob ends a job whose work is done: a shard writes its shard
+// directory; otherwise write writes the outputs and the part file goes. It
+// returns the wall time, whether to print the summary (not for a shard)
+// and the exit code.
+func completeJob(e *env, part *output.PartWriter, sh shardSpec, h output.PartHeader, out string, force bool, started time.Time, units string, write func(output.Timing) error) (wall float64, summary bool, code int) {
+	if sh.sharded() {
+		t := output.Timing{WallSeconds: time.Since(started).Seconds(), CPUSeconds: output.ProcessCPUSeconds()}
+		if code := finishPart(e, part, sh, h, out, force, t); code != exitOK {
+			return 0, false, code
+		}
+		shardDone(e, sh, h, out, units)
+		return t.WallSeconds, false, exitOK
+	}
+	wall, code = writeOutputs(e, started, write)
+	if code != exitOK {
+		part.Close()
+		return wall, false, code
+	}
+	if code := finishPart(e, part, sh, h, out, force, output.Timing{}); code != exitOK {
+		return wall, false, code
+	}
+	return wall, true, exitOK
+}
+
 // finishPart ends a job's part file: a shard's becomes its output directory
 // out; otherwise, the outputs now written, it is deleted.
 func finishPart(e *env, w *output.PartWriter, sh shardSpec, h output.PartHeader, out string, force bool, t output.Timing) int {
@@ -188,6 +225,14 @@ func finishPart(e *env, w *output.PartWriter, sh shardSpec, h output.PartHeader,
 func shardDone(e *env, sh shardSpec, h output.PartHeader, out, units string) {
 	fmt.Fprintf(e.stdout, "shard %d/%d of %s: %s %s saved in %s\n", sh.index, sh.count, h.Name, units, unitSpan(h.First, h.Count), filepath.Join(out, output.PartFile))
 	fmt.Fprintln(e.stdout, "when every shard is done, merge them: spsim merge DIR... (each shard's output directory)")
+}
+
+// countOf is "n what", or "" for none.
+func countOf(n int, what string) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d %s", n, what)
 }
 
 func unitSpan(first, count int) string {

@@ -180,13 +180,8 @@ func runPower(e *env, c *command, args []string) int {
 		total += p.BatchStudies(b)
 	}
 	if !o.quiet {
-		what := fmt.Sprintf("%d %s at each of %d sizes", p.Studies, plural(p.Studies, "study", "studies"), len(p.Sizes))
-		if sh.sharded() {
-			what = fmt.Sprintf("shard %d/%d (batches %s of %d, %d studies; shard from %s)", sh.index, sh.count, unitSpan(h.First, h.Count), h.Units, total, sh.from)
-		}
-		if len(saved) > 0 {
-			what += fmt.Sprintf(", resuming with %d studies saved", studies)
-		}
+		what := jobNote(fmt.Sprintf("%d %s at each of %d sizes", p.Studies, plural(p.Studies, "study", "studies"), len(p.Sizes)),
+			sh, h, "batches of studies", countOf(studies, "studies"))
 		fmt.Fprintf(e.stderr, "spsim: simulating %s: %s, %s (seed %d, %d %s)\n",
 			st.Name, what, strings.Join(p.Analyses, ", "), p.Seed, o.workers, plural(o.workers, "worker", "workers"))
 	}
@@ -223,28 +218,20 @@ func runPower(e *env, c *command, args []string) int {
 	}
 	stop()
 
-	if sh.sharded() {
-		t := output.Timing{WallSeconds: time.Since(started).Seconds(), CPUSeconds: output.ProcessCPUSeconds()}
-		if code := finishPart(e, part, sh, h, out, o.force, t); code != exitOK {
-			return code
+	var rep *output.PowerReport // a shard has only some batches: no report
+	if !sh.sharded() {
+		res, err := p.Summarise(batches)
+		if err != nil {
+			part.Close()
+			errorf(e.stderr, "%v", err)
+			return exitFailure
 		}
-		shardDone(e, sh, h, out, "batches of studies")
-		return exitOK
+		rep = output.NewPowerReport(output.PowerMeta{Name: st.Name, Source: st.Source, Mode: st.Mode, Plan: p,
+			Workers: o.workers, Command: commandLine(e.args), Started: started}, res)
 	}
-	res, err := p.Summarise(batches)
-	if err != nil {
-		part.Close()
-		errorf(e.stderr, "%v", err)
-		return exitFailure
-	}
-	rep := output.NewPowerReport(output.PowerMeta{Name: st.Name, Source: st.Source, Mode: st.Mode, Plan: p,
-		Workers: o.workers, Command: commandLine(e.args), Started: started}, res)
-	wall, code := writeOutputs(e, started, func(t output.Timing) error { return rep.WriteDir(out, o.force, t) })
-	if code != exitOK {
-		part.Close()
-		return code
-	}
-	if code := finishPart(e, part, sh, h, out, o.force, output.Timing{}); code != exitOK {
+	wall, summary, code := completeJob(e, part, sh, h, out, o.force, started, "batches of studies",
+		func(t output.Timing) error { return rep.WriteDir(out, o.force, t) })
+	if !summary {
 		return code
 	}
 	printPowerSummary(e, st, rep, out, wall, o.workers)

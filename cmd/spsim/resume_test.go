@@ -326,7 +326,7 @@ func TestResumeAfterKillIsByteIdentical(t *testing.T) {
 		t.Skip("the run finished before it was killed")
 	}
 	r := spsim(t, childArgs(out, "--resume")...)
-	r.want(t, exitOK, nil, []string{"resuming with " + strconv.Itoa(len(recs)) + " saved"})
+	r.want(t, exitOK, nil, []string{"resuming with " + strconv.Itoa(len(recs)) + " runs saved"})
 	sameOutputs(t, whole, out)
 	if _, err := os.Stat(partialPath(out)); err == nil {
 		t.Error("the part file is left after the outputs were written")
