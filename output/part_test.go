@@ -213,3 +213,28 @@ func TestUnitTally(t *testing.T) {
 		t.Errorf("Done %d, Has(6,0) %v, Has(6,1) %v", u.Done(), u.Has(6, 0), u.Has(6, 1))
 	}
 }
+
+// BenchmarkPartAppend measures saving one run of pcn-typical's size (values
+// of both arms, 12 weekly series of 5 years): the cost each run adds.
+func BenchmarkPartAppend(b *testing.B) {
+	r := testRecord(1)
+	for a := range r.Weekly {
+		for s := range r.Weekly[a] {
+			r.Weekly[a][s] = make([]float64, 260)
+			for w := range r.Weekly[a][s] {
+				r.Weekly[a][s][w] = float64(w) * 1.37
+			}
+		}
+	}
+	w, err := CreatePart(filepath.Join(b.TempDir(), "p"), testHeader())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer w.Close()
+	b.ResetTimer()
+	for b.Loop() {
+		if err := w.Append(r); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
