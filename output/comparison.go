@@ -324,6 +324,7 @@ func (c *Comparison) WriteDir(dir string, force bool, timing Timing) error {
 		{"ceac.csv", c.ceacCSV},
 		{"dcea.csv", c.dceaCSV},
 		{"budget.csv", c.budgetCSV},
+		{"option_runs.csv", c.optionRunsCSV},
 		{"impact-plane.svg", c.impactPlaneSVG},
 		{"manifest.json", func(*analysis) ([]byte, error) { return c.manifestJSON(timing) }},
 	} {
@@ -567,6 +568,32 @@ func (c *Comparison) dceaCSV(a *analysis) ([]byte, error) {
 		for q := 0; q < 5; q++ {
 			t.row(or.Name, strconv.Itoa(q+1), num(c.meta.BaselineQALE[q]), num(a.adults[q]), num(or.IncQALYsQ[q]),
 				num(or.DCEA.OppCostQALY[q]), num(or.DCEA.NHB[q]))
+		}
+	}
+	return t.bytes()
+}
+
+func optionRunsColumns() []column {
+	return []column{
+		{"option", "option name (the comparator's increments are 0)"},
+		{"run", "run index, from 0: the same index is the same seed, PCNs and people in every option"},
+		{"cost", "the run's total discounted cost, GBP"},
+		{"qalys", "the run's discounted QALYs"},
+		{"inc_cost", "cost minus the comparator's in the same run"},
+		{"inc_qalys", "qalys minus the comparator's in the same run"},
+	}
+}
+
+// optionRunsCSV is every option's cost and QALYs run by run, with the
+// increments against the comparator: the points of a cost-effectiveness
+// plane and the spread of net benefit at any threshold.
+func (c *Comparison) optionRunsCSV(*analysis) ([]byte, error) {
+	t := newTable(optionRunsColumns())
+	cmp := c.meta.Comparator
+	for k, om := range c.meta.Options {
+		for i, r := range c.runs[k] {
+			base := c.runs[cmp][i]
+			t.row(om.Name, strconv.Itoa(i), num(r.total()), num(r.qaly), num(r.total()-base.total()), num(r.qaly-base.qaly))
 		}
 	}
 	return t.bytes()

@@ -134,6 +134,9 @@ func OutputsMarkdown() string {
 	p("Budget impact (methods §4.3: undiscounted, by payer, in `costs.price_year` prices rather than nominal ones): one row per option, NHS financial year of the horizon and payer, ")
 	p("from the weekly cost series (`cost_*` in timeseries.csv of a run).\n\n")
 	columnTable(&b, budgetColumns())
+	p("### option_runs.csv\n\n")
+	p("Each option's discounted cost and QALYs in each run, with the increments against the comparator in the same run (the points of the report's cost-effectiveness plane): one row per option and run.\n\n")
+	columnTable(&b, optionRunsColumns())
 
 	p("## Files of spsim power\n\n")
 	p("`spsim power` writes power.json (the plan, the size each analysis needs for the target power, by simulation and by the closed form, ")
