@@ -386,12 +386,14 @@ func (c *Comparison) compareJSON(a *analysis) ([]byte, error) {
 		Comparator   string  `json:"comparator"`
 		DiscountRate float64 `json:"discount_rate"`
 		PriceYear    string  `json:"price_year"`
+		OppCost      float64 `json:"opportunity_cost_threshold"`
 		Convention   string  `json:"convention"`
 		Options      []opt   `json:"options"`
 		EVPI         []thr   `json:"evpi"`
 	}{
 		Comparison: c.meta.Name, Source: c.meta.Source, Runs: c.meta.Runs, Seed: c.meta.Seed,
 		Comparator: c.meta.Options[c.meta.Comparator].Name, DiscountRate: c.meta.DiscountRate, PriceYear: econ.FinancialYearLabel(c.meta.PriceYear),
+		OppCost:    c.meta.OppCostThreshold,
 		Convention: conventionText(c.meta),
 	}
 	for k, or := range a.options {

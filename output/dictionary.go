@@ -116,7 +116,7 @@ func OutputsMarkdown() string {
 	p("SII of QALE before and after, and for Atkinson ε = 0, 1, 10.95 and Kolm α = 0.15 the index and equally distributed equivalent QALE ")
 	p("before and after and the equity-weighted QALYs (ΔEDE × population), and the option's place on the equity-efficiency impact plane ")
 	p("(`impact_plane`: total net health benefit against the fall in the SII of QALE, and the quadrant)); and the expected value of perfect information at each threshold ")
-	p("(`evpi`, GBP per run of the whole simulated population). Undefined values are null.\n\n")
+	p("(`evpi`, GBP per run of the whole simulated population); and `opportunity_cost_threshold`, the GBP per QALY forgone at which the distributional analysis values the opportunity cost. Undefined values are null.\n\n")
 	p("### impact-plane.svg\n\n")
 	p("The equity-efficiency impact plane as a figure: each option other than the comparator (which sits at the origin) placed by its total net health benefit ")
 	p("(x, QALYs after opportunity costs) and the fall in the SII of QALE (y, QALYs), with the quadrants named; the same numbers as `impact_plane` in compare.json.\n\n")
