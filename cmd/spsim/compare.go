@@ -47,8 +47,12 @@ and [options.NAME] tables of parameter changes (start from
 
 The outputs go to --out (default out/<comparison name>): compare.json,
 options.csv, ceac.csv, dcea.csv, budget.csv (undiscounted budget impact by
-financial year and payer) and manifest.json ('spsim params --outputs'
-describes the columns). A table for commissioners goes to stdout.
+financial year and payer), option_runs.csv (each option's cost and QALYs
+run by run), impact-plane.svg and manifest.json ('spsim params --outputs'
+describes the columns), and report.html: the cost-effectiveness plane,
+acceptability curves, net benefit by threshold, budget impact, the impact
+plane and net health benefit by IMD quintile, each with its table. A table
+for commissioners goes to stdout.
 
 Examples:
   spsim compare
@@ -171,10 +175,15 @@ func runCompare(e *env, c *command, args []string) int {
 	if code != exitOK {
 		return code
 	}
+	rep, code := writeReport(e, out, o.png, o.quiet)
+	if code != exitOK {
+		return code
+	}
 	w := e.stdout
 	fmt.Fprintf(w, "comparison %s (%s)\n", cmp.Name, cmp.Source)
 	fmt.Fprintf(w, "runs       %d per option, seed %d, %d %s\n", runs, o.seed, len(pcns), plural(len(pcns), "PCN", "PCNs"))
 	fmt.Fprintf(w, "output     %s\n", out)
+	fmt.Fprintf(w, "report     %s\n", rep)
 	fmt.Fprintf(w, "wall time  %s (%d %s)\n\n", formatSeconds(wall), o.workers, plural(o.workers, "worker", "workers"))
 	for _, op := range cmp.Options {
 		fmt.Fprintf(w, "  %-16s %s\n", op.Name, op.Label)

@@ -28,6 +28,7 @@ type powerOptions struct {
 	out     string
 	force   bool
 	quiet   bool
+	png     bool
 }
 
 func powerFlags(o *powerOptions) *flag.FlagSet {
@@ -39,6 +40,7 @@ func powerFlags(o *powerOptions) *flag.FlagSet {
 	fs.StringVar(&o.out, "out", "", "output directory `DIR` (default: out/<study name>)")
 	fs.BoolVar(&o.force, "force", false, "replace the output directory if it exists (only an earlier output directory or an empty one)")
 	fs.BoolVar(&o.quiet, "quiet", false, "no progress bar or messages on stderr (results still go to stdout)")
+	pngFlag(fs, &o.png)
 	return fs
 }
 
@@ -72,8 +74,10 @@ Designs: rct, cluster_rct, stepped_wedge, before_after,
 controlled_before_after. Analyses:
 ` + analysesHelp() + `
 The outputs go to --out (default out/<study name>): power.json, power.csv
-and manifest.json ('spsim params --outputs' describes the columns). The
-power table goes to stdout.
+and manifest.json ('spsim params --outputs' describes the columns), and
+report.html: power, type I error, minimum detectable effect, bias and
+coverage by size with Monte Carlo intervals, and the size each analysis
+needs, each with its table. The power table goes to stdout.
 
 Examples:
   spsim power
@@ -195,9 +199,14 @@ func runPower(e *env, c *command, args []string) int {
 	if code != exitOK {
 		return code
 	}
+	page, code := writeReport(e, out, o.png, o.quiet)
+	if code != exitOK {
+		return code
+	}
 	w := e.stdout
 	fmt.Fprintf(w, "study      %s (%s)\n", st.Name, st.Source)
 	fmt.Fprintf(w, "output     %s\n", out)
+	fmt.Fprintf(w, "report     %s\n", page)
 	fmt.Fprintf(w, "wall time  %s (%d %s)\n\n", formatSeconds(wall), o.workers, plural(o.workers, "worker", "workers"))
 	rep.Table(w)
 	return exitOK
