@@ -76,8 +76,8 @@ func cePlane(src source, d *document, c *comparison) (*figure, error) {
 		f.legend.Add(name, mean)
 		drawn++
 		o := c.option(name)
-		f.table.add(name, num(o.IncQALYs.Mean.get()), span(o.IncQALYs.Lo.get(), o.IncQALYs.Hi.get()),
-			num(o.IncCost.Mean.get()), span(o.IncCost.Lo.get(), o.IncCost.Hi.get()), num(o.ICER.get()), fmt.Sprint(len(rs)))
+		f.table.add(name, num(float64(o.IncQALYs.Mean)), span(float64(o.IncQALYs.Lo), float64(o.IncQALYs.Hi)),
+			num(float64(o.IncCost.Mean)), span(float64(o.IncCost.Lo), float64(o.IncCost.Hi)), num(float64(o.ICER)), fmt.Sprint(len(rs)))
 	}
 	if drawn == 0 {
 		return nil, fmt.Errorf("option_runs.csv has no runs of the options other than %s", c.Comparator)

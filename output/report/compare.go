@@ -4,43 +4,19 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"spsim/output"
 )
-
-// jnum is a number of compare.json or power.json, where undefined values
-// are null.
-type jnum struct{ v *float64 }
-
-func (j *jnum) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		j.v = nil
-		return nil
-	}
-	f, err := strconv.ParseFloat(string(b), 64)
-	if err != nil {
-		return fmt.Errorf("%s is not a number", b)
-	}
-	j.v = &f
-	return nil
-}
-
-// get is the number, or NaN for null.
-func (j jnum) get() float64 {
-	if j.v == nil {
-		return math.NaN()
-	}
-	return *j.v
-}
 
 // jinterval is a mean with its 2.5% and 97.5% quantiles across runs.
 type jinterval struct {
-	Mean jnum `json:"mean"`
-	Lo   jnum `json:"p2_5"`
-	Hi   jnum `json:"p97_5"`
+	Mean output.Number `json:"mean"`
+	Lo   output.Number `json:"p2_5"`
+	Hi   output.Number `json:"p97_5"`
 }
 
 // comparison is what the report reads of compare.json.
@@ -51,7 +27,7 @@ type comparison struct {
 	Comparator   string          `json:"comparator"`
 	DiscountRate float64         `json:"discount_rate"`
 	PriceYear    string          `json:"price_year"`
-	OppCost      jnum            `json:"opportunity_cost_threshold"`
+	OppCost      output.Number   `json:"opportunity_cost_threshold"`
 	Options      []compareOption `json:"options"`
 }
 
@@ -64,29 +40,29 @@ type compareOption struct {
 	QALYs      jinterval     `json:"qalys"`
 	IncCost    jinterval     `json:"incremental_cost"`
 	IncQALYs   jinterval     `json:"incremental_qalys"`
-	ICER       jnum          `json:"icer_vs_comparator"`
+	ICER       output.Number `json:"icer_vs_comparator"`
 	Status     string        `json:"frontier_status"`
 	FrontierOf string        `json:"frontier_comparator"`
-	FrontierIC jnum          `json:"frontier_icer"`
+	FrontierIC output.Number `json:"frontier_icer"`
 	Thresholds []atThreshold `json:"at_thresholds"`
 	DCEA       *optionDCEA   `json:"dcea"`
 }
 
 // atThreshold is an option's net benefit at one willingness to pay.
 type atThreshold struct {
-	Threshold jnum `json:"threshold"`
-	NMB       jnum `json:"nmb"`
-	INB       jnum `json:"inb"`
-	ProbCE    jnum `json:"prob_cost_effective"`
+	Threshold output.Number `json:"threshold"`
+	NMB       output.Number `json:"nmb"`
+	INB       output.Number `json:"inb"`
+	ProbCE    output.Number `json:"prob_cost_effective"`
 }
 
 // optionDCEA is what the report uses of an option's distributional
 // analysis: its place on the equity-efficiency impact plane.
 type optionDCEA struct {
 	Plane struct {
-		NHB      jnum   `json:"net_health_benefit"`
-		Gap      jnum   `json:"sii_reduction"`
-		Quadrant string `json:"quadrant"`
+		NHB      output.Number `json:"net_health_benefit"`
+		Gap      output.Number `json:"sii_reduction"`
+		Quadrant string        `json:"quadrant"`
 	} `json:"impact_plane"`
 }
 
@@ -106,7 +82,7 @@ func (c *comparison) thresholds() []float64 {
 	var out []float64
 	if len(c.Options) > 0 {
 		for _, t := range c.Options[0].Thresholds {
-			out = append(out, t.Threshold.get())
+			out = append(out, float64(t.Threshold))
 		}
 	}
 	return out
@@ -158,14 +134,10 @@ func money(maxAbs float64, what string) (scale float64, label string) {
 func buildCompare(src source) *document {
 	d := &document{kind: "compare"}
 	m, _ := manifestFacts(src, d)
-	var c comparison
-	if err := src.readJSON("compare.json", &c); err != nil {
-		d.title = "spsim compare: " + m.Comparison
-		d.omit("Every figure of the comparison", err)
-		d.facts = append(d.facts, commandFacts(m)...)
+	c := comparison{OppCost: output.Number(math.NaN())} // NaN if the file (an older spsim's) has none
+	if !readResults(src, d, m, "compare.json", m.Comparison, &c) {
 		return d
 	}
-	d.read("compare.json")
 	d.title = "spsim compare: " + c.Name
 	d.lead = fmt.Sprintf("Funding options against %s, every option run on the same PCNs and people with the same seeds (common random numbers), "+
 		"so each run's difference from the comparator is the option's effect. Costs and QALYs are discounted at %.3g%% a year; costs are GBP at %s prices.",
@@ -208,18 +180,18 @@ func optionsTable(c *comparison) table {
 	for _, o := range c.Options {
 		inc, incQ, icer := "–", "–", "–"
 		if !o.Comparator {
-			inc = num(o.IncCost.Mean.get())
-			incQ = fmt.Sprintf("%s (%s)", num(o.IncQALYs.Mean.get()), span(o.IncQALYs.Lo.get(), o.IncQALYs.Hi.get()))
-			icer = num(o.ICER.get())
+			inc = num(float64(o.IncCost.Mean))
+			incQ = fmt.Sprintf("%s (%s)", num(float64(o.IncQALYs.Mean)), span(float64(o.IncQALYs.Lo), float64(o.IncQALYs.Hi)))
+			icer = num(float64(o.ICER))
 		}
 		status := o.Status
 		switch {
-		case o.FrontierOf != "" && finite(o.FrontierIC.get()):
-			status = fmt.Sprintf("ICER %s vs %s", num(o.FrontierIC.get()), o.FrontierOf)
+		case o.FrontierOf != "" && finite(float64(o.FrontierIC)):
+			status = fmt.Sprintf("ICER %s vs %s", num(float64(o.FrontierIC)), o.FrontierOf)
 		case o.FrontierOf != "":
 			status += " by " + o.FrontierOf
 		}
-		t.add(o.Name, o.Label, num(o.Cost.Mean.get()), num(o.QALYs.Mean.get()), inc, incQ, icer, strings.TrimSpace(status))
+		t.add(o.Name, o.Label, num(float64(o.Cost.Mean)), num(float64(o.QALYs.Mean)), inc, incQ, icer, strings.TrimSpace(status))
 	}
 	return t
 }

@@ -12,7 +12,7 @@ import (
 // impactPlane places each option on the equity-efficiency impact plane
 // from compare.json, drawn as spsim compare draws impact-plane.svg.
 func impactPlane(c *comparison) (*figure, error) {
-	if c.OppCost.v == nil {
+	if math.IsNaN(float64(c.OppCost)) {
 		return nil, errors.New("compare.json has no opportunity_cost_threshold (written by an older spsim? run spsim compare again)")
 	}
 	f := newFigure("impact-plane", "Equity-efficiency impact plane against "+c.Comparator,
@@ -26,13 +26,13 @@ func impactPlane(c *comparison) (*figure, error) {
 			continue
 		}
 		pl := o.DCEA.Plane
-		pts = append(pts, output.ImpactPoint{Option: name, NetHealthBenefit: pl.NHB.get(), GapReduction: pl.Gap.get()})
-		f.table.add(name, num(pl.NHB.get()), num(pl.Gap.get()), pl.Quadrant)
+		pts = append(pts, output.ImpactPoint{Option: name, NetHealthBenefit: float64(pl.NHB), GapReduction: float64(pl.Gap)})
+		f.table.add(name, num(float64(pl.NHB)), num(float64(pl.Gap)), pl.Quadrant)
 	}
 	if len(pts) == 0 {
 		return nil, errors.New("compare.json has no option with a distributional analysis")
 	}
-	p, err := output.ImpactPlane("", c.OppCost.get(), pts)
+	p, err := output.ImpactPlane("", float64(c.OppCost), pts)
 	if err != nil {
 		return nil, err
 	}

@@ -90,9 +90,9 @@ func nmbFigure(src source, d *document, c *comparison) (*figure, error) {
 		for _, t := range o.Thresholds {
 			inb, pce := "–", "–"
 			if !o.Comparator {
-				inb, pce = num(t.INB.get()), fmt.Sprintf("%.2f", t.ProbCE.get())
+				inb, pce = num(float64(t.INB)), fmt.Sprintf("%.2f", float64(t.ProbCE))
 			}
-			f.table.add(o.Name, num(t.Threshold.get()), num(t.NMB.get()), inb, pce)
+			f.table.add(o.Name, num(float64(t.Threshold)), num(float64(t.NMB)), inb, pce)
 		}
 	}
 	return f, nil

@@ -12,6 +12,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"spsim/output"
 )
 
 // powerStudy is what the report reads of power.json.
@@ -21,35 +23,15 @@ type powerStudy struct {
 	Design struct {
 		Kind string `json:"kind"`
 	} `json:"design"`
-	Analyses   []string     `json:"analyses"`
-	Vary       string       `json:"vary"`
-	Studies    int          `json:"studies"`
-	Alpha      float64      `json:"alpha"`
-	Target     float64      `json:"target_power"`
-	Seed       uint64       `json:"seed"`
-	TrueEffect float64      `json:"true_effect"`
-	Needed     []sizeNeeded `json:"size_for_target_power"`
-	Points     []powerPoint `json:"points"`
-}
-
-// powerPoint is one analysis at one size of the grid.
-type powerPoint struct {
-	Analysis     string `json:"analysis"`
-	Size         jnum   `json:"size"`
-	Fitted       int    `json:"fitted"`
-	Power        jnum   `json:"power"`
-	PowerMCSE    jnum   `json:"power_mcse"`
-	PowerClosed  jnum   `json:"power_closed_form"`
-	TypeI        jnum   `json:"type1_error"`
-	TypeIMCSE    jnum   `json:"type1_error_mcse"`
-	MeanEstimate jnum   `json:"mean_estimate"`
-	Bias         jnum   `json:"bias"`
-	NullEstimate jnum   `json:"null_estimate"`
-	EmpiricalSE  jnum   `json:"empirical_se"`
-	MeanModelSE  jnum   `json:"mean_model_se"`
-	Coverage     jnum   `json:"coverage"`
-	MDE          jnum   `json:"mde"`
-	MDEClosed    jnum   `json:"mde_closed_form"`
+	Analyses   []string            `json:"analyses"`
+	Vary       string              `json:"vary"`
+	Studies    int                 `json:"studies"`
+	Alpha      float64             `json:"alpha"`
+	Target     float64             `json:"target_power"`
+	Seed       uint64              `json:"seed"`
+	TrueEffect float64             `json:"true_effect"`
+	Needed     []sizeNeeded        `json:"size_for_target_power"`
+	Points     []output.PowerPoint `json:"points"`
 }
 
 // sizeNeeded is the size an analysis needs for the target power: a number,
@@ -105,13 +87,9 @@ func buildPower(src source) *document {
 	d := &document{kind: "power"}
 	m, _ := manifestFacts(src, d)
 	var s powerStudy
-	if err := src.readJSON("power.json", &s); err != nil {
-		d.title = "spsim power: " + m.Study
-		d.omit("Every figure of the study", err)
-		d.facts = append(d.facts, commandFacts(m)...)
+	if !readResults(src, d, m, "power.json", m.Study, &s) {
 		return d
 	}
-	d.read("power.json")
 	d.title = "spsim power: " + s.Study
 	d.lead = fmt.Sprintf("A %s evaluation simulated %d times at each size of its grid, with the effect and, from the same random numbers, without it; "+
 		"each analysis is fitted to every simulated study's individual outcomes. The true effect is %s; alpha %s; target power %s.",
@@ -147,9 +125,9 @@ func buildPower(src source) *document {
 // a reference line, and the table's columns.
 type curveSpec struct {
 	id, title, caption, y string
-	sim                   func(p powerPoint) (v, lo, hi float64)
-	closed                func(p powerPoint) float64 // nil for none
-	ref                   float64                    // NaN for none
+	sim                   func(p output.PowerPoint) (v, lo, hi float64)
+	closed                func(p output.PowerPoint) float64 // nil for none
+	ref                   float64                           // NaN for none
 	refName               string
 	unitRange             bool // a proportion: the axis runs from 0 to 1
 	cols                  []column
@@ -158,7 +136,7 @@ type curveSpec struct {
 // column is a table column of a power figure.
 type column struct {
 	head string
-	val  func(p powerPoint) string
+	val  func(p output.PowerPoint) string
 }
 
 // mcInterval is v ± 1.96 Monte Carlo SEs, within [0, 1].
@@ -171,29 +149,33 @@ func powerSpecs(s *powerStudy) []curveSpec {
 		{id: "power-curve", title: fmt.Sprintf("Power of the %s design by %s", s.design(), s.sizeUnit()),
 			caption: fmt.Sprintf("Share of simulated studies that reject no effect at alpha %s, by size: simulated (solid, with 95%% Monte Carlo intervals) and closed form (dashed); the dotted line is the target.", num(s.Alpha)),
 			y:       "power (share of studies significant)",
-			sim:     func(p powerPoint) (float64, float64, float64) { return mcInterval(p.Power.get(), p.PowerMCSE.get()) },
-			closed:  func(p powerPoint) float64 { return p.PowerClosed.get() },
-			ref:     s.Target, refName: "target power", unitRange: true,
-			cols: []column{{"power", func(p powerPoint) string { return fixed3(p.Power.get()) }},
-				{"MC SE", func(p powerPoint) string { return fixed3(p.PowerMCSE.get()) }},
-				{"closed form", func(p powerPoint) string { return fixed3(p.PowerClosed.get()) }}}},
+			sim: func(p output.PowerPoint) (float64, float64, float64) {
+				return mcInterval(float64(p.Power), float64(p.PowerMCSE))
+			},
+			closed: func(p output.PowerPoint) float64 { return float64(p.PowerClosed) },
+			ref:    s.Target, refName: "target power", unitRange: true,
+			cols: []column{{"power", func(p output.PowerPoint) string { return fixed3(float64(p.Power)) }},
+				{"MC SE", func(p output.PowerPoint) string { return fixed3(float64(p.PowerMCSE)) }},
+				{"closed form", func(p output.PowerPoint) string { return fixed3(float64(p.PowerClosed)) }}}},
 		{id: "type1-error", title: "Type I error by " + s.sizeUnit(),
 			caption: "Share of the same studies simulated with no effect that reject no effect, with 95% Monte Carlo intervals; the dotted line is alpha, which a valid analysis keeps to.",
 			y:       "type I error (share significant with no effect)",
-			sim:     func(p powerPoint) (float64, float64, float64) { return mcInterval(p.TypeI.get(), p.TypeIMCSE.get()) },
-			ref:     s.Alpha, refName: "alpha",
-			cols: []column{{"type I error", func(p powerPoint) string { return fixed3(p.TypeI.get()) }},
-				{"MC SE", func(p powerPoint) string { return fixed3(p.TypeIMCSE.get()) }}}},
+			sim: func(p output.PowerPoint) (float64, float64, float64) {
+				return mcInterval(float64(p.TypeI), float64(p.TypeIMCSE))
+			},
+			ref: s.Alpha, refName: "alpha",
+			cols: []column{{"type I error", func(p output.PowerPoint) string { return fixed3(float64(p.TypeI)) }},
+				{"MC SE", func(p output.PowerPoint) string { return fixed3(float64(p.TypeIMCSE)) }}}},
 		{id: "mde", title: "Minimum detectable effect by " + s.sizeUnit(),
 			caption: "The smallest effect each analysis detects with the target power at that size: from the simulated estimates' spread (solid) and the closed form (dashed); the dotted line is the true effect.",
 			y:       "minimum detectable effect (outcome units)",
-			sim: func(p powerPoint) (float64, float64, float64) {
-				return p.MDE.get(), p.MDE.get(), p.MDE.get()
+			sim: func(p output.PowerPoint) (float64, float64, float64) {
+				return float64(p.MDE), float64(p.MDE), float64(p.MDE)
 			},
-			closed: func(p powerPoint) float64 { return p.MDEClosed.get() },
+			closed: func(p output.PowerPoint) float64 { return float64(p.MDEClosed) },
 			ref:    s.TrueEffect, refName: "true effect",
-			cols: []column{{"MDE", func(p powerPoint) string { return num(p.MDE.get()) }},
-				{"closed form", func(p powerPoint) string { return num(p.MDEClosed.get()) }}}},
+			cols: []column{{"MDE", func(p output.PowerPoint) string { return num(float64(p.MDE)) }},
+				{"closed form", func(p output.PowerPoint) string { return num(float64(p.MDEClosed)) }}}},
 	}
 }
 
@@ -203,27 +185,27 @@ func accuracySpecs(s *powerStudy) []curveSpec {
 		{id: "bias", title: "Bias by " + s.sizeUnit(),
 			caption: fmt.Sprintf("Mean estimated effect minus the true effect (%s), by size; the dotted line is no bias. An uncontrolled design reports regression to the mean and natural change as effect.", num(s.TrueEffect)),
 			y:       "bias (outcome units)",
-			sim: func(p powerPoint) (float64, float64, float64) {
+			sim: func(p output.PowerPoint) (float64, float64, float64) {
 				// The estimates' mean has SE empirical_se/sqrt(fitted).
-				b, se := p.Bias.get(), p.EmpiricalSE.get()/math.Sqrt(float64(max(1, p.Fitted)))
+				b, se := float64(p.Bias), float64(p.EmpiricalSE)/math.Sqrt(float64(max(1, p.Fitted)))
 				return b, b - 1.96*se, b + 1.96*se
 			},
 			ref: 0, refName: "no bias",
-			cols: []column{{"mean estimate", func(p powerPoint) string { return num(p.MeanEstimate.get()) }},
-				{"bias", func(p powerPoint) string { return num(p.Bias.get()) }},
-				{"with no effect", func(p powerPoint) string { return num(p.NullEstimate.get()) }},
-				{"empirical SE", func(p powerPoint) string { return num(p.EmpiricalSE.get()) }},
-				{"model SE", func(p powerPoint) string { return num(p.MeanModelSE.get()) }}}},
+			cols: []column{{"mean estimate", func(p output.PowerPoint) string { return num(float64(p.MeanEstimate)) }},
+				{"bias", func(p output.PowerPoint) string { return num(float64(p.Bias)) }},
+				{"with no effect", func(p output.PowerPoint) string { return num(float64(p.NullEstimate)) }},
+				{"empirical SE", func(p output.PowerPoint) string { return num(float64(p.EmpiricalSE)) }},
+				{"model SE", func(p output.PowerPoint) string { return num(float64(p.MeanModelSE)) }}}},
 		{id: "coverage", title: "Confidence-interval coverage by " + s.sizeUnit(),
 			caption: fmt.Sprintf("Share of the analyses' %s%% confidence intervals that contain the true effect, with 95%% Monte Carlo intervals; the dotted line is the nominal %s%%.", num(100*nominal), num(100*nominal)),
 			y:       "coverage (share of intervals)",
-			sim: func(p powerPoint) (float64, float64, float64) {
-				c := p.Coverage.get()
+			sim: func(p output.PowerPoint) (float64, float64, float64) {
+				c := float64(p.Coverage)
 				return mcInterval(c, math.Sqrt(c*(1-c)/float64(max(1, p.Fitted))))
 			},
 			ref: nominal, refName: "nominal coverage",
-			cols: []column{{"coverage", func(p powerPoint) string { return fixed3(p.Coverage.get()) }},
-				{"studies fitted", func(p powerPoint) string { return fmt.Sprint(p.Fitted) }}}},
+			cols: []column{{"coverage", func(p output.PowerPoint) string { return fixed3(float64(p.Coverage)) }},
+				{"studies fitted", func(p output.PowerPoint) string { return fmt.Sprint(p.Fitted) }}}},
 	}
 }
 
@@ -252,18 +234,18 @@ func sizeCurves(s *powerStudy, spec curveSpec) (*figure, error) {
 			if pt.Analysis != a {
 				continue
 			}
-			cells := []string{a, num(pt.Size.get())}
+			cells := []string{a, num(float64(pt.Size))}
 			for _, c := range spec.cols {
 				cells = append(cells, c.val(pt))
 			}
 			f.table.add(cells...)
 			v, l, h := spec.sim(pt)
-			if finite(pt.Size.get(), v, l, h) {
-				xys = append(xys, plotter.XY{X: pt.Size.get(), Y: v})
+			if finite(float64(pt.Size), v, l, h) {
+				xys = append(xys, plotter.XY{X: float64(pt.Size), Y: v})
 				lo, hi = append(lo, l), append(hi, h)
 			}
-			if spec.closed != nil && finite(pt.Size.get(), spec.closed(pt)) {
-				closed = append(closed, plotter.XY{X: pt.Size.get(), Y: spec.closed(pt)})
+			if spec.closed != nil && finite(float64(pt.Size), spec.closed(pt)) {
+				closed = append(closed, plotter.XY{X: float64(pt.Size), Y: spec.closed(pt)})
 			}
 		}
 		if len(xys) > 0 {

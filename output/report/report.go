@@ -214,6 +214,20 @@ func manifestFacts(src source, d *document) (manifest, bool) {
 	return m, true
 }
 
+// readResults reads the command's results file into v. If it cannot, the
+// page is titled with the manifest's name for what was run and says why
+// it has no figures.
+func readResults(src source, d *document, m manifest, file, name string, v any) bool {
+	if err := src.readJSON(file, v); err != nil {
+		d.title = "spsim " + d.kind + ": " + name
+		d.omit("Every figure", err)
+		d.facts = append(d.facts, commandFacts(m)...)
+		return false
+	}
+	d.read(file)
+	return true
+}
+
 // commandFacts are the manifest's facts shown last on every page.
 func commandFacts(m manifest) [][2]string {
 	return [][2]string{
