@@ -117,11 +117,11 @@ footer { margin-top: 3rem; font-size: 12.5px; color: #555; border-top: 1px solid
   @page { size: A4; margin: 13mm; }
   body { max-width: none; padding: 0; font-size: 10pt; }
   nav { display: none; }
-  h2 { break-after: avoid; page-break-after: avoid; }
+  h2, h2 + p { break-after: avoid; page-break-after: avoid; }
   figure.chart { border: none; padding: 0; margin: 0 0 6mm; }
   figure.chart .body { display: block; }
   figure.chart .numbers { overflow: visible; }
-  figure.chart .plot svg { max-height: 120mm; }
+  figure.chart .plot svg { max-height: 160mm; }
   details > summary { display: none; }
   details::details-content { content-visibility: visible; display: block; }
   a { color: inherit; text-decoration: none; }
