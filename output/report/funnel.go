@@ -87,6 +87,7 @@ func funnelFigure(s summary, d *document, sec *section) {
 			}
 		}
 		p.NominalX(labels...)
+		p.X.Min, p.X.Max = -0.5, float64(len(stages))-0.5 // panels aligned, though a counterfactual has no last step
 		p.Add(hline(0, false))
 		headroom(p)
 		panels = append(panels, p)

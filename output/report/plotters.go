@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strconv"
 	"time"
 
 	"gonum.org/v1/plot"
@@ -14,15 +15,18 @@ import (
 	"spsim/output"
 )
 
-// groupedTicks are gonum's default ticks labelled as the tables are: with
-// thousands separators and no exponents.
+// groupedTicks are gonum's default ticks labelled as the tables are, with
+// thousands separators; values under 0.001 keep gonum's short exponent
+// form (4e-05) rather than the tables' four figures (4.00e-05).
 type groupedTicks struct{}
 
 func (groupedTicks) Ticks(lo, hi float64) []plot.Tick {
 	t := plot.DefaultTicks{}.Ticks(lo, hi)
 	for i := range t {
-		if t[i].Label != "" {
-			t[i].Label = output.Human(t[i].Value)
+		if v := t[i].Value; t[i].Label != "" && (v == 0 || math.Abs(v) >= 1e-3) {
+			t[i].Label = output.Human(v)
+		} else if t[i].Label != "" {
+			t[i].Label = strconv.FormatFloat(v, 'g', 3, 64)
 		}
 	}
 	return t
