@@ -114,6 +114,7 @@ func fanCharts(src source, d *document, s *section) {
 		d.omit(title, err)
 		return
 	}
+	f.panels[0][0].Add(hline(0, true)) // no effect
 	s.figures = append(s.figures, f)
 }
 
