@@ -73,7 +73,22 @@ func (s *powerStudy) sizeUnit() string {
 	return s.Vary
 }
 
-func (s *powerStudy) design() string { return strings.ReplaceAll(s.Design.Kind, "_", " ") }
+// design names the study's design in words.
+func (s *powerStudy) design() string {
+	switch s.Design.Kind {
+	case "rct":
+		return "randomised controlled trial"
+	case "cluster_rct":
+		return "cluster randomised trial"
+	case "stepped_wedge":
+		return "stepped-wedge trial"
+	case "before_after":
+		return "before-after study"
+	case "controlled_before_after":
+		return "controlled before-after study"
+	}
+	return strings.ReplaceAll(s.Design.Kind, "_", " ")
+}
 
 // analysisStyle is how analysis i of the study is drawn in every figure.
 func analysisStyle(i int) optionStyle {
@@ -91,7 +106,7 @@ func buildPower(src source) *document {
 		return d
 	}
 	d.title = "spsim power: " + s.Study
-	d.lead = fmt.Sprintf("A %s evaluation simulated %d times at each size of its grid, with the effect and, from the same random numbers, without it; "+
+	d.lead = fmt.Sprintf("A %s simulated %d times at each size of its grid, with the effect and, from the same random numbers, without it; "+
 		"each analysis is fitted to every simulated study's individual outcomes. The true effect is %s; alpha %s; target power %s.",
 		s.design(), s.Studies, num(s.TrueEffect), num(s.Alpha), num(s.Target))
 	d.facts = append(d.facts,
@@ -146,7 +161,7 @@ func mcInterval(v, se float64) (float64, float64, float64) {
 
 func powerSpecs(s *powerStudy) []curveSpec {
 	return []curveSpec{
-		{id: "power-curve", title: fmt.Sprintf("Power of the %s design by %s", s.design(), s.sizeUnit()),
+		{id: "power-curve", title: fmt.Sprintf("Power of the %s by %s", s.design(), s.sizeUnit()),
 			caption: fmt.Sprintf("Share of simulated studies that reject no effect at alpha %s, by size: simulated (solid, with 95%% Monte Carlo intervals) and closed form (dashed); the dotted line is the target.", num(s.Alpha)),
 			y:       "power (share of studies significant)",
 			sim: func(p output.PowerPoint) (float64, float64, float64) {
