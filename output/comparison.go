@@ -324,6 +324,7 @@ func (c *Comparison) WriteDir(dir string, force bool, timing Timing) error {
 		{"ceac.csv", c.ceacCSV},
 		{"dcea.csv", c.dceaCSV},
 		{"budget.csv", c.budgetCSV},
+		{"option_runs.csv", c.optionRunsCSV},
 		{"impact-plane.svg", c.impactPlaneSVG},
 		{"manifest.json", func(*analysis) ([]byte, error) { return c.manifestJSON(timing) }},
 	} {
@@ -336,10 +337,12 @@ func (c *Comparison) WriteDir(dir string, force bool, timing Timing) error {
 	return writeDir(dir, force, files)
 }
 
-// jnum is a float that encodes NaN and infinities as JSON null.
-type jnum float64
+// Number is a number of compare.json and power.json: NaN and infinities
+// are encoded as null, and null decodes as NaN, so a reader of the files
+// (the HTML report) gets back what was written.
+type Number float64
 
-func (v jnum) MarshalJSON() ([]byte, error) {
+func (v Number) MarshalJSON() ([]byte, error) {
 	f := float64(v)
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return []byte("null"), nil
@@ -347,35 +350,48 @@ func (v jnum) MarshalJSON() ([]byte, error) {
 	return []byte(strconv.FormatFloat(f, 'g', -1, 64)), nil
 }
 
-func jint(i interval) map[string]jnum {
-	return map[string]jnum{"mean": jnum(i.Mean), "p2_5": jnum(i.Lo), "p97_5": jnum(i.Hi)}
+func (v *Number) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*v = Number(math.NaN())
+		return nil
+	}
+	f, err := strconv.ParseFloat(string(b), 64)
+	if err != nil {
+		return fmt.Errorf("%s is not a number", b)
+	}
+	*v = Number(f)
+	return nil
+}
+
+func jint(i interval) map[string]Number {
+	return map[string]Number{"mean": Number(i.Mean), "p2_5": Number(i.Lo), "p97_5": Number(i.Hi)}
 }
 
 func (c *Comparison) compareJSON(a *analysis) ([]byte, error) {
 	type thr struct {
-		Threshold jnum `json:"threshold"`
-		NMB       jnum `json:"nmb"`
-		INB       jnum `json:"inb"`
-		ProbCE    jnum `json:"prob_cost_effective"`
+		Threshold Number `json:"threshold"`
+		NMB       Number `json:"nmb"`
+		INB       Number `json:"inb"`
+		ProbCE    Number `json:"prob_cost_effective"`
 	}
 	type opt struct {
-		Name        string                     `json:"name"`
-		Label       string                     `json:"label"`
-		Comparator  bool                       `json:"comparator"`
-		Cost        map[string]jnum            `json:"cost"`
-		CostBy      map[string]map[string]jnum `json:"cost_by_payer"`
-		QALYs       map[string]jnum            `json:"qalys"`
-		IncCost     map[string]jnum            `json:"incremental_cost"`
-		IncCostBy   map[string]map[string]jnum `json:"incremental_cost_by_payer"`
-		IncQALYs    map[string]jnum            `json:"incremental_qalys"`
-		ICER        jnum                       `json:"icer_vs_comparator"`
-		Status      string                     `json:"frontier_status"`
-		FrontierRef string                     `json:"frontier_comparator,omitempty"`
-		FrontierICR jnum                       `json:"frontier_icer"`
-		Thresholds  []thr                      `json:"at_thresholds"`
-		Referrals   jnum                       `json:"referrals"`
-		IncQALYsQ   [5]jnum                    `json:"incremental_qalys_by_imd_quintile"`
-		DCEA        any                        `json:"dcea,omitempty"`
+		Name        string                       `json:"name"`
+		Label       string                       `json:"label"`
+		Comparator  bool                         `json:"comparator"`
+		Cost        map[string]Number            `json:"cost"`
+		CostBy      map[string]map[string]Number `json:"cost_by_payer"`
+		QALYs       map[string]Number            `json:"qalys"`
+		IncCost     map[string]Number            `json:"incremental_cost"`
+		IncCostBy   map[string]map[string]Number `json:"incremental_cost_by_payer"`
+		IncQALYs    map[string]Number            `json:"incremental_qalys"`
+		ICER        Number                       `json:"icer_vs_comparator"`
+		Status      string                       `json:"frontier_status"`
+		FrontierRef string                       `json:"frontier_comparator,omitempty"`
+		FrontierICR Number                       `json:"frontier_icer"`
+		Thresholds  []thr                        `json:"at_thresholds"`
+		Referrals   Number                       `json:"referrals"`
+		IncQALYsQ   [5]Number                    `json:"incremental_qalys_by_imd_quintile"`
+		DCEA        any                          `json:"dcea,omitempty"`
 	}
 	out := struct {
 		Comparison   string  `json:"comparison"`
@@ -385,27 +401,29 @@ func (c *Comparison) compareJSON(a *analysis) ([]byte, error) {
 		Comparator   string  `json:"comparator"`
 		DiscountRate float64 `json:"discount_rate"`
 		PriceYear    string  `json:"price_year"`
+		OppCost      float64 `json:"opportunity_cost_threshold"`
 		Convention   string  `json:"convention"`
 		Options      []opt   `json:"options"`
 		EVPI         []thr   `json:"evpi"`
 	}{
 		Comparison: c.meta.Name, Source: c.meta.Source, Runs: c.meta.Runs, Seed: c.meta.Seed,
 		Comparator: c.meta.Options[c.meta.Comparator].Name, DiscountRate: c.meta.DiscountRate, PriceYear: econ.FinancialYearLabel(c.meta.PriceYear),
+		OppCost:    c.meta.OppCostThreshold,
 		Convention: conventionText(c.meta),
 	}
 	for k, or := range a.options {
 		o := opt{Name: or.Name, Label: or.Label, Comparator: k == c.meta.Comparator,
 			Cost: jint(or.Cost), QALYs: jint(or.QALYs), IncCost: jint(or.IncCost), IncQALYs: jint(or.IncQALYs),
-			ICER: jnum(or.ICER), Status: or.Status, FrontierRef: or.FrontierRef, FrontierICR: jnum(or.FrontierICR),
-			Referrals: jnum(or.Referrals), CostBy: map[string]map[string]jnum{}, IncCostBy: map[string]map[string]jnum{}}
+			ICER: Number(or.ICER), Status: or.Status, FrontierRef: or.FrontierRef, FrontierICR: Number(or.FrontierICR),
+			Referrals: Number(or.Referrals), CostBy: map[string]map[string]Number{}, IncCostBy: map[string]map[string]Number{}}
 		for _, p := range payers {
 			o.CostBy[p.name], o.IncCostBy[p.name] = jint(or.CostBy[p.name]), jint(or.IncCostBy[p.name])
 		}
 		for t, l := range c.meta.Thresholds {
-			o.Thresholds = append(o.Thresholds, thr{Threshold: jnum(l), NMB: jnum(or.NMB[t]), INB: jnum(or.INB[t]), ProbCE: jnum(or.ProbCE[t])})
+			o.Thresholds = append(o.Thresholds, thr{Threshold: Number(l), NMB: Number(or.NMB[t]), INB: Number(or.INB[t]), ProbCE: Number(or.ProbCE[t])})
 		}
 		for q := range or.IncQALYsQ {
-			o.IncQALYsQ[q] = jnum(or.IncQALYsQ[q])
+			o.IncQALYsQ[q] = Number(or.IncQALYsQ[q])
 		}
 		if or.DCEA != nil {
 			o.DCEA = dceaJSON(or.DCEA)
@@ -413,32 +431,32 @@ func (c *Comparison) compareJSON(a *analysis) ([]byte, error) {
 		out.Options = append(out.Options, o)
 	}
 	for t, l := range c.meta.Thresholds {
-		out.EVPI = append(out.EVPI, thr{Threshold: jnum(l), NMB: jnum(a.evpi[t])})
+		out.EVPI = append(out.EVPI, thr{Threshold: Number(l), NMB: Number(a.evpi[t])})
 	}
 	b, err := json.MarshalIndent(out, "", "  ")
 	return append(b, '\n'), err
 }
 
 func dceaJSON(r *econ.DCEAResult) any {
-	nums := func(x []float64) []jnum {
-		out := make([]jnum, len(x))
+	nums := func(x []float64) []Number {
+		out := make([]Number, len(x))
 		for i, v := range x {
-			out[i] = jnum(v)
+			out[i] = Number(v)
 		}
 		return out
 	}
 	type swf struct {
-		Aversion           jnum `json:"aversion"`
-		IndexBefore        jnum `json:"index_before"`
-		IndexAfter         jnum `json:"index_after"`
-		EDEBefore          jnum `json:"ede_before"`
-		EDEAfter           jnum `json:"ede_after"`
-		EquityWeightedQALY jnum `json:"equity_weighted_qalys"`
+		Aversion           Number `json:"aversion"`
+		IndexBefore        Number `json:"index_before"`
+		IndexAfter         Number `json:"index_after"`
+		EDEBefore          Number `json:"ede_before"`
+		EDEAfter           Number `json:"ede_after"`
+		EquityWeightedQALY Number `json:"equity_weighted_qalys"`
 	}
 	conv := func(in []econ.SWFResult) []swf {
 		var out []swf
 		for _, s := range in {
-			out = append(out, swf{jnum(s.Aversion), jnum(s.IndexBefore), jnum(s.IndexAfter), jnum(s.EDEBefore), jnum(s.EDEAfter), jnum(s.EquityWeightedQALY)})
+			out = append(out, swf{Number(s.Aversion), Number(s.IndexBefore), Number(s.IndexAfter), Number(s.EDEBefore), Number(s.EDEAfter), Number(s.EquityWeightedQALY)})
 		}
 		return out
 	}
@@ -449,15 +467,15 @@ func dceaJSON(r *econ.DCEAResult) any {
 		map[bool]string{true: "narrower gap", false: "wider gap"}[gap > 0]
 	return map[string]any{
 		"impact_plane": map[string]any{
-			"net_health_benefit": jnum(r.TotalNHB),
-			"sii_reduction":      jnum(gap),
+			"net_health_benefit": Number(r.TotalNHB),
+			"sii_reduction":      Number(gap),
 			"quadrant":           quadrant,
 		},
 		"opportunity_cost_qalys_by_quintile": nums(r.OppCostQALY),
 		"nhb_by_quintile":                    nums(r.NHB),
-		"total_nhb":                          jnum(r.TotalNHB),
-		"sii_qale_before":                    jnum(r.SIIBefore),
-		"sii_qale_after":                     jnum(r.SIIAfter),
+		"total_nhb":                          Number(r.TotalNHB),
+		"sii_qale_before":                    Number(r.SIIBefore),
+		"sii_qale_after":                     Number(r.SIIAfter),
 		"atkinson":                           conv(r.Atkinson),
 		"kolm":                               conv(r.Kolm),
 	}
@@ -567,6 +585,32 @@ func (c *Comparison) dceaCSV(a *analysis) ([]byte, error) {
 		for q := 0; q < 5; q++ {
 			t.row(or.Name, strconv.Itoa(q+1), num(c.meta.BaselineQALE[q]), num(a.adults[q]), num(or.IncQALYsQ[q]),
 				num(or.DCEA.OppCostQALY[q]), num(or.DCEA.NHB[q]))
+		}
+	}
+	return t.bytes()
+}
+
+func optionRunsColumns() []column {
+	return []column{
+		{"option", "option name (the comparator's increments are 0)"},
+		{"run", "run index, from 0: the same index is the same seed, PCNs and people in every option"},
+		{"cost", "the run's total discounted cost, GBP"},
+		{"qalys", "the run's discounted QALYs"},
+		{"inc_cost", "cost minus the comparator's in the same run"},
+		{"inc_qalys", "qalys minus the comparator's in the same run"},
+	}
+}
+
+// optionRunsCSV is every option's cost and QALYs run by run, with the
+// increments against the comparator: the points of a cost-effectiveness
+// plane and the spread of net benefit at any threshold.
+func (c *Comparison) optionRunsCSV(*analysis) ([]byte, error) {
+	t := newTable(optionRunsColumns())
+	cmp := c.meta.Comparator
+	for k, om := range c.meta.Options {
+		for i, r := range c.runs[k] {
+			base := c.runs[cmp][i]
+			t.row(om.Name, strconv.Itoa(i), num(r.total()), num(r.qaly), num(r.total()-base.total()), num(r.qaly-base.qaly))
 		}
 	}
 	return t.bytes()

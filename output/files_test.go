@@ -108,15 +108,16 @@ func TestRunsCSV(t *testing.T) {
 
 func TestTimeseriesCSV(t *testing.T) {
 	rows := readCSV(t, filepath.Join(writeTestDir(t, testCollector()), "timeseries.csv"))
-	if !slices.Equal(rows[0], []string{"week", "date", "arm", "series", "n_runs", "mean", "p2_5", "p10", "p50", "p90", "p97_5"}) {
+	if !slices.Equal(rows[0], []string{"week", "date", "arm", "series", "n_runs", "mean", "p2_5", "p10", "p25", "p50", "p75", "p90", "p97_5"}) {
 		t.Errorf("header %v", rows[0])
 	}
 	want := map[string][]string{
-		// Week 1, scenario: runs give 1, 11, 21.
-		"1/scenario": {"1", "2023-01-09", "scenario", "referrals", "3", "11", "1", "1", "6", "18", "20.25"},
+		// Week 1, scenario: runs give 1, 11, 21 (type 4: p25 at h = 0.75
+		// is the smallest, p75 at h = 2.25 a quarter of the way from 11 to 21).
+		"1/scenario": {"1", "2023-01-09", "scenario", "referrals", "3", "11", "1", "1", "1", "6", "13.5", "18", "20.25"},
 		// Week 2: run 0's scenario value is undefined, leaving 12, 22.
-		"2/scenario":   {"2", "2023-01-16", "scenario", "referrals", "2", "17", "12", "12", "12", "20", "21.5"},
-		"2/difference": {"2", "2023-01-16", "difference", "referrals", "2", "16", "11", "11", "11", "19", "20.5"},
+		"2/scenario":   {"2", "2023-01-16", "scenario", "referrals", "2", "17", "12", "12", "12", "12", "17", "20", "21.5"},
+		"2/difference": {"2", "2023-01-16", "difference", "referrals", "2", "16", "11", "11", "11", "11", "16", "19", "20.5"},
 	}
 	for k, w := range want {
 		got := findRows(rows, w[0], w[1], w[2], w[3])

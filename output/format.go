@@ -29,6 +29,9 @@ func human(v float64) string {
 	return groupThousands(s)
 }
 
+// Human is human for the HTML report's tables and axes.
+func Human(v float64) string { return human(v) }
+
 // groupThousands puts commas between groups of three digits of the integer
 // part of a formatted number.
 func groupThousands(s string) string {

@@ -21,23 +21,55 @@ import (
 // impactPlaneSVG draws the options of the comparison (all but the
 // comparator, which sits at the origin) on the impact plane.
 func (c *Comparison) impactPlaneSVG(a *analysis) ([]byte, error) {
-	p := plot.New()
-	p.Title.Text = fmt.Sprintf("%s: equity-efficiency impact plane (against %s)", c.meta.Name, c.meta.Options[c.meta.Comparator].Name)
-	p.X.Label.Text = fmt.Sprintf("net health benefit (QALYs, after opportunity costs at GBP %s per QALY)", human(c.meta.OppCostThreshold))
-	p.Y.Label.Text = "reduction in the QALE gap (SII, QALYs)"
-
-	var pts plotter.XYs
-	var names []string
+	var pts []ImpactPoint
 	for k, or := range a.options {
 		if k == c.meta.Comparator || or.DCEA == nil {
 			continue
 		}
-		x, y := or.DCEA.TotalNHB, or.DCEA.SIIBefore-or.DCEA.SIIAfter
+		pts = append(pts, ImpactPoint{Option: or.Name, NetHealthBenefit: or.DCEA.TotalNHB, GapReduction: or.DCEA.SIIBefore - or.DCEA.SIIAfter})
+	}
+	p, err := ImpactPlane(fmt.Sprintf("%s: equity-efficiency impact plane (against %s)", c.meta.Name, c.meta.Options[c.meta.Comparator].Name),
+		c.meta.OppCostThreshold, pts)
+	if err != nil {
+		return nil, err
+	}
+	wt, err := p.WriterTo(7*vg.Inch, 5*vg.Inch, "svg")
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if _, err := wt.WriteTo(&b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// ImpactPoint is one option's place on the impact plane.
+type ImpactPoint struct {
+	Option           string
+	NetHealthBenefit float64 // x: QALYs added net of the QALYs the costs displace
+	GapReduction     float64 // y: fall in the SII of quality-adjusted life expectancy, QALYs
+}
+
+// ImpactPlane draws options on the equity-efficiency impact plane, the
+// comparator at the origin, with the quadrants named; oppCostThreshold (GBP
+// per QALY forgone) is stated on the x axis. Points that are not finite are
+// left out. The HTML report draws the same figure from compare.json.
+func ImpactPlane(title string, oppCostThreshold float64, points []ImpactPoint) (*plot.Plot, error) {
+	p := plot.New()
+	p.Title.Text = title
+	p.X.Label.Text = fmt.Sprintf("net health benefit (QALYs, after opportunity costs at GBP %s per QALY)", human(oppCostThreshold))
+	p.Y.Label.Text = "reduction in the QALE gap (SII, QALYs)"
+
+	var pts plotter.XYs
+	var names []string
+	for _, pt := range points {
+		x, y := pt.NetHealthBenefit, pt.GapReduction
 		if math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {
 			continue
 		}
 		pts = append(pts, plotter.XY{X: x, Y: y})
-		names = append(names, or.Name)
+		names = append(names, pt.Option)
 	}
 	// The origin (the comparator) is always on the plane, so the quadrant
 	// lines are always drawn.
@@ -64,7 +96,7 @@ func (c *Comparison) impactPlaneSVG(a *analysis) ([]byte, error) {
 		}
 		s.GlyphStyle.Shape = draw.CircleGlyph{}
 		s.GlyphStyle.Radius = vg.Points(3.5)
-		s.GlyphStyle.Color = color.RGBA{R: 31, G: 95, B: 153, A: 255}
+		s.GlyphStyle.Color = color.RGBA{R: 0, G: 114, B: 178, A: 255} // Okabe-Ito blue, as in the report
 		p.Add(s)
 		labels, err := plotter.NewLabels(plotter.XYLabels{XYs: pts, Labels: names})
 		if err != nil {
@@ -91,16 +123,7 @@ func (c *Comparison) impactPlaneSVG(a *analysis) ([]byte, error) {
 	}
 	p.Add(corners)
 	p.Add(plotter.NewGrid())
-
-	wt, err := p.WriterTo(7*vg.Inch, 5*vg.Inch, "svg")
-	if err != nil {
-		return nil, err
-	}
-	var b bytes.Buffer
-	if _, err := wt.WriteTo(&b); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return p, nil
 }
 
 // pad is the margin added on each side of a data range so that points and

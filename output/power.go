@@ -101,7 +101,29 @@ func sizeNum(v float64) any {
 	case math.IsInf(v, 1):
 		return "unreachable"
 	}
-	return jnum(v)
+	return Number(v)
+}
+
+// PowerPoint is one record of power.json's points: an analysis at one size
+// of the grid (power.csv's columns but studies and true_effect).
+type PowerPoint struct {
+	Analysis       string `json:"analysis"`
+	Size           Number `json:"size"`
+	Fitted         int    `json:"fitted"`
+	PeopleAnalysed Number `json:"people_analysed"`
+	Power          Number `json:"power"`
+	PowerMCSE      Number `json:"power_mcse"`
+	PowerClosed    Number `json:"power_closed_form"`
+	TypeI          Number `json:"type1_error"`
+	TypeIMCSE      Number `json:"type1_error_mcse"`
+	MeanEstimate   Number `json:"mean_estimate"`
+	Bias           Number `json:"bias"`
+	NullEstimate   Number `json:"null_estimate"`
+	EmpiricalSE    Number `json:"empirical_se"`
+	MeanModelSE    Number `json:"mean_model_se"`
+	Coverage       Number `json:"coverage"`
+	MDE            Number `json:"mde"`
+	MDEClosed      Number `json:"mde_closed_form"`
 }
 
 func (r *PowerReport) powerJSON() ([]byte, error) {
@@ -111,42 +133,23 @@ func (r *PowerReport) powerJSON() ([]byte, error) {
 		Simulated any    `json:"simulated"`
 		Closed    any    `json:"closed_form"`
 	}
-	type point struct {
-		Analysis       string `json:"analysis"`
-		Size           jnum   `json:"size"`
-		Fitted         int    `json:"fitted"`
-		PeopleAnalysed jnum   `json:"people_analysed"`
-		Power          jnum   `json:"power"`
-		PowerMCSE      jnum   `json:"power_mcse"`
-		PowerClosed    jnum   `json:"power_closed_form"`
-		TypeI          jnum   `json:"type1_error"`
-		TypeIMCSE      jnum   `json:"type1_error_mcse"`
-		MeanEstimate   jnum   `json:"mean_estimate"`
-		Bias           jnum   `json:"bias"`
-		NullEstimate   jnum   `json:"null_estimate"`
-		EmpiricalSE    jnum   `json:"empirical_se"`
-		MeanModelSE    jnum   `json:"mean_model_se"`
-		Coverage       jnum   `json:"coverage"`
-		MDE            jnum   `json:"mde"`
-		MDEClosed      jnum   `json:"mde_closed_form"`
-	}
 	out := struct {
-		Study      string     `json:"study"`
-		Source     string     `json:"source"`
-		Mode       string     `json:"mode"`
-		Design     any        `json:"design"`
-		World      any        `json:"world"`
-		Analyses   []string   `json:"analyses"`
-		Vary       string     `json:"vary"`
-		Sizes      []float64  `json:"sizes"`
-		Studies    int        `json:"studies"`
-		Alpha      float64    `json:"alpha"`
-		Power      float64    `json:"target_power"`
-		Seed       uint64     `json:"seed"`
-		TrueEffect float64    `json:"true_effect"`
-		Needed     []needed   `json:"size_for_target_power"`
-		Points     []point    `json:"points"`
-		Methods    [][]string `json:"methods"`
+		Study      string       `json:"study"`
+		Source     string       `json:"source"`
+		Mode       string       `json:"mode"`
+		Design     any          `json:"design"`
+		World      any          `json:"world"`
+		Analyses   []string     `json:"analyses"`
+		Vary       string       `json:"vary"`
+		Sizes      []float64    `json:"sizes"`
+		Studies    int          `json:"studies"`
+		Alpha      float64      `json:"alpha"`
+		Power      float64      `json:"target_power"`
+		Seed       uint64       `json:"seed"`
+		TrueEffect float64      `json:"true_effect"`
+		Needed     []needed     `json:"size_for_target_power"`
+		Points     []PowerPoint `json:"points"`
+		Methods    [][]string   `json:"methods"`
 	}{
 		Study: r.meta.Name, Source: r.meta.Source, Mode: r.meta.Mode,
 		Design: map[string]any{"kind": p.Design.Kind, "per_arm": p.Design.PerArm, "clusters": p.Design.Clusters,
@@ -161,9 +164,9 @@ func (r *PowerReport) powerJSON() ([]byte, error) {
 		out.Needed = append(out.Needed, needed{n.Analysis, sizeNum(n.Simulated), sizeNum(n.Closed)})
 	}
 	for _, q := range r.res.Points {
-		out.Points = append(out.Points, point{q.Analysis, jnum(q.Size), q.Fitted, jnum(q.MeanFollowed), jnum(q.Power), jnum(q.PowerSE),
-			jnum(q.ClosedPower), jnum(q.TypeI), jnum(q.TypeISE), jnum(q.MeanEstimate), jnum(q.Bias), jnum(q.NullEstimate), jnum(q.EmpiricalSE),
-			jnum(q.MeanSE), jnum(q.Coverage), jnum(q.MDE), jnum(q.ClosedMDE)})
+		out.Points = append(out.Points, PowerPoint{q.Analysis, Number(q.Size), q.Fitted, Number(q.MeanFollowed), Number(q.Power), Number(q.PowerSE),
+			Number(q.ClosedPower), Number(q.TypeI), Number(q.TypeISE), Number(q.MeanEstimate), Number(q.Bias), Number(q.NullEstimate), Number(q.EmpiricalSE),
+			Number(q.MeanSE), Number(q.Coverage), Number(q.MDE), Number(q.ClosedMDE)})
 	}
 	for _, a := range p.Analyses {
 		doc, _ := study.AnalysisDoc(a)

@@ -31,6 +31,7 @@ type stats struct {
 	sd       float64 // sample standard deviation (n-1); 0 when n = 1
 	mcse     float64 // Monte Carlo standard error of the mean, sd/√n
 	quantile [numQuantiles]float64
+	quartile [2]float64 // 25% and 75%: the 50% band of a fan chart (timeseries.csv only)
 }
 
 // describe summarises the defined values of x, taken in the order given
@@ -54,6 +55,9 @@ func describe(x []float64) (s stats, ok bool) {
 	slices.Sort(sorted)
 	for i, p := range quantileProbs() {
 		s.quantile[i] = stat.Quantile(p, stat.LinInterp, sorted, nil)
+	}
+	for i, p := range [...]float64{0.25, 0.75} {
+		s.quartile[i] = stat.Quantile(p, stat.LinInterp, sorted, nil)
 	}
 	return s, true
 }

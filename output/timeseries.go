@@ -17,7 +17,9 @@ func timeseriesColumns() []column {
 		{"mean", "mean across those runs"},
 		{q[0], "2.5% quantile across runs"},
 		{q[1], "10% quantile across runs"},
+		{"p25", "25% quantile across runs (with p75, the 50% band of the report's fan charts)"},
 		{q[2], "median across runs"},
+		{"p75", "75% quantile across runs"},
 		{q[3], "90% quantile across runs"},
 		{q[4], "97.5% quantile across runs"},
 	}
@@ -61,7 +63,7 @@ func (c *Collector) timeseriesCSV() ([]byte, error) {
 				}
 				q := st.quantile
 				t.row(strconv.Itoa(w), date, a.String(), s.String(), strconv.Itoa(st.n),
-					num(st.mean), num(q[0]), num(q[1]), num(q[2]), num(q[3]), num(q[4]))
+					num(st.mean), num(q[0]), num(q[1]), num(st.quartile[0]), num(q[2]), num(st.quartile[1]), num(q[3]), num(q[4]))
 			}
 		}
 	}

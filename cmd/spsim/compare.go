@@ -50,8 +50,12 @@ and [options.NAME] tables of parameter changes (start from
 
 The outputs go to --out (default out/<comparison name>): compare.json,
 options.csv, ceac.csv, dcea.csv, budget.csv (undiscounted budget impact by
-financial year and payer) and manifest.json ('spsim params --outputs'
-describes the columns). A table for commissioners goes to stdout.
+financial year and payer), option_runs.csv (each option's cost and QALYs
+run by run), impact-plane.svg and manifest.json ('spsim params --outputs'
+describes the columns), and report.html: the cost-effectiveness plane,
+acceptability curves, net benefit by threshold, budget impact, the impact
+plane and net health benefit by IMD quintile, each with its table. A table
+for commissioners goes to stdout.
 
 As with run, each completed option run is saved to OUT.partial, so an
 interrupted comparison continues with --resume, and --shard i/n splits the
@@ -200,7 +204,11 @@ func runCompare(e *env, c *command, args []string) int {
 	if !summary {
 		return code
 	}
-	printCompareSummary(e, cmp, col, runs, o.seed, out, wall, o.workers)
+	rep, code := writeReport(e, out, o.png, o.quiet)
+	if code != exitOK {
+		return code
+	}
+	printCompareSummary(e, cmp, col, runs, o.seed, out, rep, wall, o.workers)
 	return exitOK
 }
 
@@ -232,12 +240,13 @@ func compareMeta(cmp *scenarios.Comparison, runs int, seed uint64, workers int, 
 }
 
 // printCompareSummary prints where the outputs went and the table.
-func printCompareSummary(e *env, cmp *scenarios.Comparison, col *output.Comparison, runs int, seed uint64, out string, wall float64, workers int) {
+func printCompareSummary(e *env, cmp *scenarios.Comparison, col *output.Comparison, runs int, seed uint64, out, rep string, wall float64, workers int) {
 	pcns := cmp.Options[cmp.Comparator].Scenario.PCNs()
 	w := e.stdout
 	fmt.Fprintf(w, "comparison %s (%s)\n", cmp.Name, cmp.Source)
 	fmt.Fprintf(w, "runs       %d per option, seed %d, %d %s\n", runs, seed, len(pcns), plural(len(pcns), "PCN", "PCNs"))
 	fmt.Fprintf(w, "output     %s\n", out)
+	fmt.Fprintf(w, "report     %s\n", rep)
 	if workers > 0 {
 		fmt.Fprintf(w, "wall time  %s (%d %s)\n", formatSeconds(wall), workers, plural(workers, "worker", "workers"))
 	}

@@ -47,7 +47,7 @@ link_workers.fte_multiplier = 3
 	out := filepath.Join(dir, "out")
 	r := spsim(t, "compare", file, "--out", out, "--quiet")
 	r.want(t, 0, []string{"same", "lw", "incremental analysis", "expected value of perfect information"}, nil)
-	results := []string{"compare.json", "options.csv", "ceac.csv", "dcea.csv", "budget.csv", "impact-plane.svg"}
+	results := []string{"compare.json", "options.csv", "ceac.csv", "dcea.csv", "budget.csv", "option_runs.csv", "impact-plane.svg"}
 	first := map[string][]byte{}
 	for _, f := range append(results, "manifest.json") {
 		b, err := os.ReadFile(filepath.Join(out, f))
@@ -91,15 +91,7 @@ link_workers.fte_multiplier = 3
 	}
 	// The budget impact of the identical option is zero in every financial
 	// year and for every payer; link workers cost the NHS money each year.
-	bf, err := os.Open(filepath.Join(out, "budget.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := csv.NewReader(bf).ReadAll()
-	bf.Close()
-	if err != nil || len(rows) < 2 {
-		t.Fatalf("budget.csv: %v, %d rows", err, len(rows))
-	}
+	rows := readCSVFile(t, filepath.Join(out, "budget.csv"))
 	col := map[string]int{}
 	for i, h := range rows[0] {
 		col[h] = i
@@ -117,6 +109,27 @@ link_workers.fte_multiplier = 3
 	if lwYears < 2 {
 		t.Errorf("link workers cost the NHS in %d financial years, want the 2 the year spans", lwYears)
 	}
+	// Run by run, the identical option's increments are exactly zero; every
+	// option has a row for every run.
+	rows = readCSVFile(t, filepath.Join(out, "option_runs.csv"))
+	col = map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	lwRuns := 0
+	for _, row := range rows[1:] {
+		switch row[col["option"]] {
+		case "same":
+			if row[col["inc_cost"]] != "0" || row[col["inc_qalys"]] != "0" {
+				t.Errorf("same, run %s: increments %s, %s, want 0", row[col["run"]], row[col["inc_cost"]], row[col["inc_qalys"]])
+			}
+		case "lw":
+			lwRuns++
+		}
+	}
+	if lwRuns != 4 {
+		t.Errorf("option_runs.csv has %d rows of lw, want 4 (one per run)", lwRuns)
+	}
 	// A second run with --force replaces the directory; results do not
 	// depend on the number of workers.
 	r = spsim(t, "compare", file, "--out", out, "--quiet", "--force", "--workers", "1")
@@ -130,6 +143,21 @@ link_workers.fte_multiplier = 3
 			t.Errorf("%s differs between 2 workers and 1", f)
 		}
 	}
+}
+
+// readCSVFile reads a CSV file with a header and at least one row.
+func readCSVFile(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("%s: %v, %d rows", path, err, len(rows))
+	}
+	return rows
 }
 
 func TestCompareErrors(t *testing.T) {

@@ -21,6 +21,7 @@ type mergeOptions struct {
 	force   bool
 	quiet   bool
 	workers int
+	png     bool
 }
 
 func mergeFlags(o *mergeOptions) *flag.FlagSet {
@@ -28,6 +29,7 @@ func mergeFlags(o *mergeOptions) *flag.FlagSet {
 	fs.StringVar(&o.out, "out", "", "output directory `DIR` (default: out/<name of the scenario, comparison or study>)")
 	fs.BoolVar(&o.force, "force", false, "replace the output directory if it exists (only an earlier output directory or an empty one)")
 	fs.BoolVar(&o.quiet, "quiet", false, "no messages on stderr (the table still goes to stdout)")
+	pngFlag(fs, &o.png)
 	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), fmt.Sprintf("concurrent workers `N` for re-simulating an abm study's world (default: all cores, here %d)", runtime.NumCPU()))
 	return fs
 }
@@ -104,7 +106,7 @@ func runMerge(e *env, c *command, args []string) int {
 	if !o.quiet {
 		fmt.Fprintf(e.stderr, "spsim: merging %d %s of %s %s (%d %ss, seed %d)\n", len(paths), plural(len(paths), "shard", "shards"), h.Kind, h.Name, h.Units, unit, h.Seed)
 	}
-	m := merger{e: e, paths: paths, hs: hs, out: out, force: o.force, command: commandLine(e.args), started: started}
+	m := merger{e: e, paths: paths, hs: hs, out: out, force: o.force, png: o.png, quiet: o.quiet, command: commandLine(e.args), started: started}
 	switch h.Kind {
 	case "run":
 		return m.run()
@@ -124,6 +126,8 @@ type merger struct {
 	hs      []output.PartHeader
 	out     string
 	force   bool
+	png     bool
+	quiet   bool
 	command string
 	started time.Time
 }
@@ -182,7 +186,11 @@ func (m merger) run() int {
 	if code != exitOK {
 		return code
 	}
-	printRunSummary(m.e, s, col, h.Units, h.Seed, m.out, wall, 0, false)
+	rep, code := writeReport(m.e, m.out, m.png, m.quiet)
+	if code != exitOK {
+		return code
+	}
+	printRunSummary(m.e, s, col, h.Units, h.Seed, m.out, rep, wall, 0, false)
 	return exitOK
 }
 
@@ -208,7 +216,11 @@ func (m merger) compare() int {
 	if code != exitOK {
 		return code
 	}
-	printCompareSummary(m.e, cmp, col, h.Units, h.Seed, m.out, wall, 0)
+	rep, code := writeReport(m.e, m.out, m.png, m.quiet)
+	if code != exitOK {
+		return code
+	}
+	printCompareSummary(m.e, cmp, col, h.Units, h.Seed, m.out, rep, wall, 0)
 	return exitOK
 }
 
@@ -247,6 +259,10 @@ func (m merger) power(o mergeOptions) int {
 	if code != exitOK {
 		return code
 	}
-	printPowerSummary(m.e, st, rep, m.out, wall, 0)
+	page, code := writeReport(m.e, m.out, m.png, m.quiet)
+	if code != exitOK {
+		return code
+	}
+	printPowerSummary(m.e, st, rep, m.out, page, wall, 0)
 	return exitOK
 }

@@ -29,6 +29,7 @@ type powerOptions struct {
 	force   bool
 	quiet   bool
 	job     jobOptions
+	png     bool
 }
 
 func powerFlags(o *powerOptions) *flag.FlagSet {
@@ -41,6 +42,7 @@ func powerFlags(o *powerOptions) *flag.FlagSet {
 	fs.BoolVar(&o.force, "force", false, "replace the output directory if it exists (only an earlier output directory or an empty one)")
 	fs.BoolVar(&o.quiet, "quiet", false, "no progress bar or messages on stderr (results still go to stdout)")
 	jobFlags(fs, &o.job, "batches of "+strconv.Itoa(study.BatchSize)+" studies")
+	pngFlag(fs, &o.png)
 	return fs
 }
 
@@ -74,8 +76,10 @@ Designs: rct, cluster_rct, stepped_wedge, before_after,
 controlled_before_after. Analyses:
 ` + analysesHelp() + `
 The outputs go to --out (default out/<study name>): power.json, power.csv
-and manifest.json ('spsim params --outputs' describes the columns). The
-power table goes to stdout.
+and manifest.json ('spsim params --outputs' describes the columns), and
+report.html: power, type I error, minimum detectable effect, bias and
+coverage by size with Monte Carlo intervals, and the size each analysis
+needs, each with its table. The power table goes to stdout.
 
 Studies are simulated in batches of 16, each saved to OUT.partial as it
 completes: an interrupted run continues with --resume, and --shard i/n
@@ -234,7 +238,11 @@ func runPower(e *env, c *command, args []string) int {
 	if !summary {
 		return code
 	}
-	printPowerSummary(e, st, rep, out, wall, o.workers)
+	page, code := writeReport(e, out, o.png, o.quiet)
+	if code != exitOK {
+		return code
+	}
+	printPowerSummary(e, st, rep, out, page, wall, o.workers)
 	return exitOK
 }
 
@@ -263,10 +271,11 @@ func studyPlan(ctx context.Context, e *env, st *scenarios.Study, workers int, qu
 }
 
 // printPowerSummary prints where the outputs went and the power table.
-func printPowerSummary(e *env, st *scenarios.Study, rep *output.PowerReport, out string, wall float64, workers int) {
+func printPowerSummary(e *env, st *scenarios.Study, rep *output.PowerReport, out, page string, wall float64, workers int) {
 	w := e.stdout
 	fmt.Fprintf(w, "study      %s (%s)\n", st.Name, st.Source)
 	fmt.Fprintf(w, "output     %s\n", out)
+	fmt.Fprintf(w, "report     %s\n", page)
 	if workers > 0 {
 		fmt.Fprintf(w, "wall time  %s (%d %s)\n", formatSeconds(wall), workers, plural(workers, "worker", "workers"))
 	}

@@ -36,6 +36,7 @@ type ensembleOptions struct {
 	out     string
 	force   bool
 	quiet   bool
+	png     bool
 }
 
 // ensembleFlags defines the shared flags on fs; runsDefault and setDoc
@@ -48,6 +49,7 @@ func ensembleFlags(fs *flag.FlagSet, o *ensembleOptions, runsDefault, setDoc, ou
 	fs.StringVar(&o.out, "out", "", "output directory `DIR` (default: "+outDefault+")")
 	fs.BoolVar(&o.force, "force", false, "replace the output directory if it exists (only an earlier output directory or an empty one)")
 	fs.BoolVar(&o.quiet, "quiet", false, "no progress bar or messages on stderr (results still go to stdout)")
+	pngFlag(fs, &o.png)
 }
 
 type runOptions struct {
@@ -84,9 +86,12 @@ pcn-typical) or the path of a TOML file (start from 'spsim show NAME').
 The outputs go to --out (default out/<scenario name>): summary.json, runs.csv,
 timeseries.csv, by_pcn.csv, draws.csv, scenario.toml (the resolved scenario:
 run it again to reproduce the outputs) and manifest.json. 'spsim params
---outputs' describes every file and column. A headline table (means of each
-arm and of the difference, with 95% intervals across runs) is printed to
-stdout; for the england scenario, also the calibration table.
+--outputs' describes every file and column. report.html shows them as
+figures with their tables (fan charts of the weekly series, the referral
+funnel and the benefit by IMD quintile, inequality across runs; see 'spsim
+help report'). A headline table (means of each arm and of the difference,
+with 95% intervals across runs) is printed to stdout; for the england
+scenario, also the calibration table.
 
 Results depend only on the scenario, --seed and --runs: any --workers gives
 byte-identical files (except the timing fields of manifest.json).
@@ -237,7 +242,11 @@ func runRun(e *env, c *command, args []string) int {
 	if !summary {
 		return code
 	}
-	printRunSummary(e, s, col, runs, o.seed, out, wall, o.workers, o.calibration)
+	rep, code := writeReport(e, out, o.png, o.quiet)
+	if code != exitOK {
+		return code
+	}
+	printRunSummary(e, s, col, runs, o.seed, out, rep, wall, o.workers, o.calibration)
 	return exitOK
 }
 
@@ -258,13 +267,14 @@ func runMeta(s *scenarios.Scenario, runs int, seed uint64, workers int, command 
 }
 
 // printRunSummary prints where the outputs went and the headline table.
-func printRunSummary(e *env, s *scenarios.Scenario, col *output.Collector, runs int, seed uint64, out string, wall float64, workers int, calibration bool) {
+func printRunSummary(e *env, s *scenarios.Scenario, col *output.Collector, runs int, seed uint64, out, rep string, wall float64, workers int, calibration bool) {
 	base := s.Base()
 	pcns := s.PCNs()
 	w := e.stdout
 	fmt.Fprintf(w, "scenario  %s (%s)\n", s.Name, s.Source)
 	fmt.Fprintf(w, "runs      %d, seed %d, %d %s\n", runs, seed, len(pcns), plural(len(pcns), "PCN", "PCNs"))
 	fmt.Fprintf(w, "output    %s\n", out)
+	fmt.Fprintf(w, "report    %s\n", rep)
 	if workers > 0 {
 		fmt.Fprintf(w, "wall time %s (%d %s)\n", formatSeconds(wall), workers, plural(workers, "worker", "workers"))
 	}

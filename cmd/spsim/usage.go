@@ -36,7 +36,7 @@ type command struct {
 var commands []*command
 
 func init() {
-	commands = []*command{runCmd, compareCmd, powerCmd, mergeCmd, validateCmd, scenariosCmd, showCmd, paramsCmd, versionCmd, helpCmd}
+	commands = []*command{runCmd, compareCmd, powerCmd, mergeCmd, reportCmd, validateCmd, scenariosCmd, showCmd, paramsCmd, versionCmd, helpCmd}
 }
 
 func lookup(name string) *command {
