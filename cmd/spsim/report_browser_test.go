@@ -82,6 +82,9 @@ const measureFigures = `(() => {
 // screenshot is not blank. SPSIM_REPORT_SCREENSHOTS=DIR keeps the
 // screenshots to look at.
 func TestReportInChromium(t *testing.T) {
+	if raceEnabled {
+		t.Skip("under the race detector: the plain test run drives the browser")
+	}
 	chromium := chromiumPath(t)
 	tmp := t.TempDir()
 	dirs := map[string]string{"run": filepath.Join(tmp, "run"), "compare": filepath.Join(tmp, "compare"), "power": filepath.Join(tmp, "power")}
