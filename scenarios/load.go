@@ -9,8 +9,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
 	"spsim/sim"
 )
 
@@ -111,13 +109,9 @@ func (ov override) locate(e *Error) *Error {
 // parseOverrides reads scenario source src and applies the overrides in
 // order, later ones winning.
 func parseOverrides(o origin, src []byte, ovs []override) (*Scenario, error) {
-	var m map[string]any
-	if _, err := toml.Decode(string(src), &m); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, &Error{File: o.source, Line: pe.Position.Line, Msg: "TOML syntax error: " + pe.Message}
-		}
-		return nil, &Error{File: o.source, Msg: err.Error()}
+	m, _, err := decodeTOML(o.source, src)
+	if err != nil {
+		return nil, err
 	}
 	if len(m) == 0 {
 		return nil, &Error{File: o.source, Msg: "empty scenario file (no keys); is this the right file? A scenario needs at least a name"}
@@ -356,6 +350,7 @@ func keyLines(src string) map[string]int {
 		}
 	}
 	table := ""
+	src = strings.TrimPrefix(src, "\ufeff") // a byte-order mark is not part of the first key
 	for i, line := range strings.Split(src, "\n") {
 		s := strings.TrimSpace(line)
 		if s == "" || s[0] == '#' {
