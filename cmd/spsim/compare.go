@@ -89,6 +89,9 @@ func runCompare(e *env, c *command, args []string) int {
 	if out == "" {
 		out = filepath.Join("out", dirName(cmp.Name))
 	}
+	if code := checkCompareMemory(e, o, cmp, runs); code != exitOK {
+		return code
+	}
 	if code := prepareOut(e, out, o.force); code != exitOK {
 		return code
 	}

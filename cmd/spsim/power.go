@@ -28,6 +28,8 @@ type powerOptions struct {
 	out     string
 	force   bool
 	quiet   bool
+
+	noMemoryCheck bool
 }
 
 func powerFlags(o *powerOptions) *flag.FlagSet {
@@ -39,6 +41,7 @@ func powerFlags(o *powerOptions) *flag.FlagSet {
 	fs.StringVar(&o.out, "out", "", "output directory `DIR` (default: out/<study name>)")
 	fs.BoolVar(&o.force, "force", false, "replace the output directory if it exists (only an earlier output directory or an empty one)")
 	fs.BoolVar(&o.quiet, "quiet", false, "no progress bar or messages on stderr (results still go to stdout)")
+	fs.BoolVar(&o.noMemoryCheck, "no-memory-check", false, noMemoryCheckDoc)
 	return fs
 }
 
@@ -136,6 +139,9 @@ func runPower(e *env, c *command, args []string) int {
 	out := o.out
 	if out == "" {
 		out = filepath.Join("out", dirName(st.Name))
+	}
+	if code := checkPowerMemory(e, o, st); code != exitOK {
+		return code
 	}
 	if code := prepareOut(e, out, o.force); code != exitOK {
 		return code

@@ -36,6 +36,8 @@ type ensembleOptions struct {
 	out     string
 	force   bool
 	quiet   bool
+
+	noMemoryCheck bool
 }
 
 // ensembleFlags defines the shared flags on fs; runsDefault and setDoc
@@ -48,6 +50,7 @@ func ensembleFlags(fs *flag.FlagSet, o *ensembleOptions, runsDefault, setDoc, ou
 	fs.StringVar(&o.out, "out", "", "output directory `DIR` (default: "+outDefault+")")
 	fs.BoolVar(&o.force, "force", false, "replace the output directory if it exists (only an earlier output directory or an empty one)")
 	fs.BoolVar(&o.quiet, "quiet", false, "no progress bar or messages on stderr (results still go to stdout)")
+	fs.BoolVar(&o.noMemoryCheck, "no-memory-check", false, noMemoryCheckDoc)
 }
 
 type runOptions struct {
@@ -127,6 +130,9 @@ func runRun(e *env, c *command, args []string) int {
 	out := o.out
 	if out == "" {
 		out = filepath.Join("out", dirName(s.Name))
+	}
+	if code := checkRunMemory(e, o.ensembleOptions, s, runs); code != exitOK {
+		return code
 	}
 	if code := prepareOut(e, out, o.force); code != exitOK {
 		return code
