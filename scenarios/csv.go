@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -46,7 +45,7 @@ func readPCNs(o origin, ref string, fromSet bool) (string, []sim.PCNSpec, error)
 	if err != nil {
 		return "", nil, &Error{Key: "pcns.csv", Msg: err.Error()}
 	}
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
 		return "", nil, &Error{Key: "pcns.csv", Msg: fmt.Sprintf("cannot read the practices CSV: %v", err)}
 	}

@@ -3,6 +3,8 @@ package scenarios
 import (
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -48,7 +50,7 @@ func openNamed(nameOrPath, kind string, source func(string) ([]byte, error), nam
 	} else if isEmb {
 		return origin{}, nil, err
 	}
-	src, err := os.ReadFile(nameOrPath)
+	src, err := readFile(nameOrPath)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(nameOrPath, `/\`) && filepath.Ext(nameOrPath) == "" {
 			return origin{}, nil, &Error{Msg: fmt.Sprintf("no %s %q: it is neither an embedded %s (%s) nor a file%s",
@@ -62,6 +64,29 @@ func openNamed(nameOrPath, kind string, source func(string) ([]byte, error), nam
 	}
 	base := filepath.Base(nameOrPath)
 	return origin{source: nameOrPath, dir: filepath.Dir(abs), name: strings.TrimSuffix(base, filepath.Ext(base))}, src, nil
+}
+
+// maxFileBytes bounds the files spsim reads: no scenario, study,
+// comparison or practices CSV comes near it (all England's practices are
+// about 1 MB of CSV), and a path such as /dev/zero is refused instead of
+// read until memory runs out.
+const maxFileBytes = 64 << 20
+
+// readFile reads the file at path, up to maxFileBytes.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxFileBytes {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("larger than %d MiB, more than any input spsim reads", maxFileBytes>>20)}
+	}
+	return data, nil
 }
 
 // item is one key=value found in a file or a --set, before checking.
