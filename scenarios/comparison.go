@@ -98,6 +98,11 @@ func LoadComparison(nameOrPath string, sets []string) (*Comparison, error) {
 	if err != nil {
 		return nil, err
 	}
+	return parseComparison(o, src, sets)
+}
+
+// parseComparison loads a comparison from its TOML source.
+func parseComparison(o origin, src []byte, sets []string) (*Comparison, error) {
 	m, md, err := decodeTOML(o.source, src)
 	if err != nil {
 		return nil, err

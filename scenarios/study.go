@@ -163,6 +163,11 @@ func LoadStudy(nameOrPath string, sets []string) (*Study, error) {
 	if err != nil {
 		return nil, err
 	}
+	return parseStudy(o, src, sets)
+}
+
+// parseStudy loads a study from its TOML source.
+func parseStudy(o origin, src []byte, sets []string) (*Study, error) {
 	// Defaults first; the file and then --set overwrite them.
 	f := studyFile{Name: o.name}
 	sp := &f.Study
