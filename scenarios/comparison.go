@@ -2,15 +2,12 @@ package scenarios
 
 import (
 	"embed"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"reflect"
 	"regexp"
 	"sort"
 	"strings"
-
-	"github.com/BurntSushi/toml"
 )
 
 // A comparison is a base scenario and named options, each an overlay of
@@ -88,6 +85,9 @@ func EmbeddedComparisons() []Info { return comparisonShelf.list() }
 // ComparisonSource returns the TOML of the embedded comparison name.
 func ComparisonSource(name string) ([]byte, error) { return comparisonShelf.source(name) }
 
+// comparisonKeys are the top-level keys of a comparison file, besides its tables.
+var comparisonKeys = []string{"name", "description", "scenario", "comparator", "runs", "thresholds", "opportunity_cost_threshold", "opportunity_cost_shares", "baseline_qale"}
+
 var optionName = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
 
 // LoadComparison reads the comparison nameOrPath (an embedded comparison's
@@ -98,14 +98,14 @@ func LoadComparison(nameOrPath string, sets []string) (*Comparison, error) {
 	if err != nil {
 		return nil, err
 	}
-	var m map[string]any
-	md, err := toml.Decode(string(src), &m)
+	return parseComparison(o, src, sets)
+}
+
+// parseComparison loads a comparison from its TOML source.
+func parseComparison(o origin, src []byte, sets []string) (*Comparison, error) {
+	m, md, err := decodeTOML(o.source, src)
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, &Error{File: o.source, Line: pe.Position.Line, Msg: "TOML syntax error: " + pe.Message}
-		}
-		return nil, &Error{File: o.source, Msg: err.Error()}
+		return nil, err
 	}
 	lines := keyLines(string(src))
 	fail := func(key, msg string) error {
@@ -119,7 +119,7 @@ func LoadComparison(nameOrPath string, sets []string) (*Comparison, error) {
 		if ok && len(list) == 5 {
 			for i, x := range list {
 				f, isNum := toFloat(x)
-				if !isNum || f < 0 || (positive && f == 0) {
+				if !isNum || !finite(f) || f < 0 || (positive && f == 0) {
 					ok = false
 					break
 				}
@@ -129,7 +129,7 @@ func LoadComparison(nameOrPath string, sets []string) (*Comparison, error) {
 			ok = false
 		}
 		if !ok {
-			return out, fail(k, "must be a list of 5 numbers, one per IMD quintile (most deprived first), each at least 0")
+			return out, fail(k, "must be a list of 5 finite numbers, one per IMD quintile (most deprived first), each at least 0")
 		}
 		return out, nil
 	}
@@ -153,8 +153,8 @@ func LoadComparison(nameOrPath string, sets []string) (*Comparison, error) {
 			}
 		case "runs":
 			n, ok := v.(int64)
-			if !ok || n < 1 {
-				return nil, fail(k, fmt.Sprintf("= %v must be a whole number of runs, at least 1", v))
+			if hi := *theSchema().byKey["simulation.runs"].Hi; !ok || n < 1 || float64(n) > hi {
+				return nil, fail(k, fmt.Sprintf("= %v must be a whole number of runs from 1 to %s (the range of simulation.runs)", v, formatFloat(hi)))
 			}
 			c.Runs = int(n)
 		case "thresholds":
@@ -163,7 +163,7 @@ func LoadComparison(nameOrPath string, sets []string) (*Comparison, error) {
 			if ok {
 				for _, x := range list {
 					f, isNum := toFloat(x)
-					if !isNum || f < 0 {
+					if !isNum || !finite(f) || f < 0 {
 						ok = false
 						break
 					}
@@ -171,12 +171,12 @@ func LoadComparison(nameOrPath string, sets []string) (*Comparison, error) {
 				}
 			}
 			if !ok || len(c.Thresholds) == 0 {
-				return nil, fail(k, "must be a list of willingness-to-pay values in GBP per QALY, each at least 0, for example [20000, 30000]")
+				return nil, fail(k, "must be a list of willingness-to-pay values in GBP per QALY, each a finite number at least 0, for example [20000, 30000]")
 			}
 		case "opportunity_cost_threshold":
 			f, ok := toFloat(v)
-			if !ok || f <= 0 {
-				return nil, fail(k, "must be a positive number of GBP per QALY forgone")
+			if !ok || !finite(f) || f <= 0 {
+				return nil, fail(k, "must be a positive, finite number of GBP per QALY forgone")
 			}
 			c.OppCostThreshold = f
 		case "opportunity_cost_shares":
@@ -199,7 +199,7 @@ func LoadComparison(nameOrPath string, sets []string) (*Comparison, error) {
 				return nil, fail(k, "must be a table")
 			}
 		default:
-			return nil, fail(k, "unknown key (a comparison has name, description, scenario, comparator, runs, thresholds, opportunity_cost_threshold, opportunity_cost_shares, baseline_qale, [set] and [options.NAME] tables)")
+			return nil, fail(k, fmt.Sprintf("unknown key (a comparison has %s, [set] and [options.NAME] tables)%s", strings.Join(comparisonKeys, ", "), didYouMean(k, comparisonKeys)))
 		}
 	}
 	if base == "" {
@@ -220,12 +220,8 @@ func LoadComparison(nameOrPath string, sets []string) (*Comparison, error) {
 		cli = append(cli, override{key: key, value: raw, file: "--set"})
 	}
 
-	bo, bsrc, err := open(resolveBase(o, base))
+	bo, bsrc, err := openBase(o, base, "scenario", lines)
 	if err != nil {
-		var e *Error
-		if errors.As(err, &e) && e.File == "" {
-			e.File, e.Line, e.Key = o.source, lines["scenario"], "scenario"
-		}
 		return nil, err
 	}
 	opts, _ := m["options"].(map[string]any)
@@ -345,6 +341,21 @@ func lineOf(lines map[string]int, key string) int {
 // openComparison finds the comparison nameOrPath and reads it.
 func openComparison(nameOrPath string) (origin, []byte, error) {
 	return comparisonShelf.open(nameOrPath)
+}
+
+// openBase opens the scenario ref that the file o names at key (a
+// comparison's base, a study's world). A scenario that cannot be found or
+// read is reported at that key, naming the file that refers to it.
+func openBase(o origin, ref, key string, lines map[string]int) (origin, []byte, error) {
+	bo, src, err := open(resolveBase(o, ref))
+	if err != nil {
+		msg := err.Error()
+		if e, ok := err.(*Error); ok {
+			msg = e.Msg
+		}
+		return origin{}, nil, &Error{File: o.source, Line: lineOf(lines, key), Key: key, Msg: msg}
+	}
+	return bo, src, nil
 }
 
 // resolveBase returns where to find the comparison's base scenario: an

@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"spsim/sim"
 )
@@ -45,7 +45,7 @@ func readPCNs(o origin, ref string, fromSet bool) (string, []sim.PCNSpec, error)
 	if err != nil {
 		return "", nil, &Error{Key: "pcns.csv", Msg: err.Error()}
 	}
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
 		return "", nil, &Error{Key: "pcns.csv", Msg: fmt.Sprintf("cannot read the practices CSV: %v", err)}
 	}
@@ -60,6 +60,12 @@ func readPCNs(o origin, ref string, fromSet bool) (string, []sim.PCNSpec, error)
 // 1 within 0.01 and are then normalised. Errors (*Error) name the file
 // (name), line and column.
 func ParsePCNs(name string, data []byte) ([]sim.PCNSpec, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // spreadsheets save "CSV UTF-8" with a byte-order mark
+	if i := notText(data); i >= 0 {
+		return nil, &Error{File: name, Line: 1 + bytes.Count(data[:i], []byte("\n")),
+			Msg: fmt.Sprintf("byte 0x%02x is not UTF-8 text: is this a CSV file? Save it as CSV (UTF-8)", data[i])}
+	}
+	maxList := *theSchema().byKey["pcns.registered"].Hi
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comment = '#'
 	r.TrimLeadingSpace = true
@@ -96,6 +102,10 @@ func ParsePCNs(name string, data []byte) ([]sim.PCNSpec, error) {
 		if err == io.EOF {
 			break
 		}
+		if errors.Is(err, csv.ErrFieldCount) {
+			line, _ := r.FieldPos(0)
+			return nil, &Error{File: name, Line: line, Msg: fmt.Sprintf("%d fields, but the header has %d columns (%s)", len(rec), len(header), strings.Join(header, ","))}
+		}
 		if err != nil {
 			return nil, csvError(name, err)
 		}
@@ -128,6 +138,9 @@ func ParsePCNs(name string, data []byte) ([]sim.PCNSpec, error) {
 		}
 		if size <= 0 {
 			return nil, at("list_size", "%s: a list size must be positive", field("list_size"))
+		}
+		if size > maxList {
+			return nil, at("list_size", "%s is more than %s, the largest PCN list spsim simulates (the range of pcns.registered)", field("list_size"), formatFloat(maxList))
 		}
 		ps := sim.PracticeSpec{Name: practice, ListSize: size}
 		var sum float64
@@ -167,6 +180,9 @@ func ParsePCNs(name string, data []byte) ([]sim.PCNSpec, error) {
 			goLiveLine[pcn] = line
 		}
 		pcns[i].Practices = append(pcns[i].Practices, ps)
+		if n := pcns[i].Registered(); n > maxList {
+			return nil, at("list_size", "PCN %q has %s registered with this practice, more than %s, the largest PCN list spsim simulates (the range of pcns.registered)", pcn, formatFloat(n), formatFloat(maxList))
+		}
 	}
 	if len(pcns) == 0 {
 		return nil, &Error{File: name, Msg: "no practices (the CSV has a header but no rows)"}
@@ -181,4 +197,17 @@ func csvError(name string, err error) error {
 		return &Error{File: name, Line: pe.Line, Msg: pe.Err.Error()}
 	}
 	return &Error{File: name, Msg: err.Error()}
+}
+
+// notText returns the offset of the first byte of data that is not UTF-8
+// text (invalid UTF-8, or a NUL byte as in binary files and UTF-16), or -1.
+func notText(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == 0 || (r == utf8.RuneError && n <= 1) {
+			return i
+		}
+		i += n
+	}
+	return -1
 }

@@ -29,6 +29,16 @@ func TestParsePCNs(t *testing.T) {
 	}
 }
 
+// A spreadsheet's "CSV UTF-8" (byte-order mark, CRLF line ends) reads as
+// the plain file does.
+func TestParsePCNsSpreadsheet(t *testing.T) {
+	src := "\ufeffpcn,practice,list_size,imd_q1,imd_q2,imd_q3,imd_q4,imd_q5\r\nA,a1,1000,0.2,0.2,0.2,0.2,0.2\r\n"
+	pcns, err := ParsePCNs("p.csv", []byte(src))
+	if err != nil || len(pcns) != 1 || pcns[0].Registered() != 1000 {
+		t.Fatalf("pcns %+v, err %v", pcns, err)
+	}
+}
+
 func TestParsePCNsErrors(t *testing.T) {
 	const head = "pcn,practice,list_size,imd_q1,imd_q2,imd_q3,imd_q4,imd_q5\n"
 	tests := []struct{ src, want string }{
@@ -41,7 +51,8 @@ func TestParsePCNsErrors(t *testing.T) {
 		{head + "A,a1,100,0.2,0.2,0.2,0.2,0.3\n", `p.csv:2: column imd_q1: IMD shares imd_q1..imd_q5 sum to 1.1, want 1 (within 0.01)`},
 		{head + "A,a1,100,0.2,0.2,x,0.2,0.2\n", `p.csv:2: column imd_q3: "x" is not a number`},
 		{head + "A,a1,100,0.2,0.2,0.2,0.2,0.2\nA,a1,100,0.2,0.2,0.2,0.2,0.2\n", `p.csv:3: column practice: practice "a1" of PCN "A" appears twice (first on line 2)`},
-		{head + "A,a1,100,0.2,0.2,0.2,0.2\n", `p.csv:2: wrong number of fields`},
+		{head + "A,a1,100,0.2,0.2,0.2,0.2\n", `p.csv:2: 7 fields, but the header has 8 columns (pcn,practice,list_size,imd_q1,imd_q2,imd_q3,imd_q4,imd_q5)`},
+		{head + "A,a1,100,0.2,0.2,0.2,0.2,0.2\nA,a\xe92,100,0.2,0.2,0.2,0.2,0.2\n", `p.csv:3: byte 0xe9 is not UTF-8 text: is this a CSV file? Save it as CSV (UTF-8)`},
 		{head + ",a1,100,0.2,0.2,0.2,0.2,0.2\n", `p.csv:2: column pcn: empty`},
 	}
 	for _, tt := range tests {

@@ -102,7 +102,7 @@ func parseDist(m map[string]any) (dist, string) {
 		if !ok {
 			return dist{}, fmt.Sprintf("%s: %s is %s, want a number", want, k, describe(v))
 		}
-		if math.IsNaN(x) || math.IsInf(x, 0) {
+		if !finite(x) {
 			return dist{}, fmt.Sprintf("%s: %s = %v is not a finite number", want, k, x)
 		}
 		d.p[i] = x

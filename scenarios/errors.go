@@ -1,8 +1,12 @@
 package scenarios
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/BurntSushi/toml"
 )
 
 // Error is a problem with a scenario: where it is (file and line, when
@@ -84,4 +88,25 @@ func levenshtein(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// decodeTOML decodes the TOML src of the file named source into m. A syntax
+// error is returned as an *Error at its line, counted from the error's byte
+// offset (the parser's own line is one too far when the error is the
+// newline that ends a line).
+func decodeTOML(source string, src []byte) (map[string]any, toml.MetaData, error) {
+	var m map[string]any
+	md, err := toml.Decode(string(src), &m)
+	if err == nil {
+		return m, md, nil
+	}
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		return nil, md, &Error{File: source, Msg: err.Error()}
+	}
+	line := pe.Position.Line
+	if s := pe.Position.Start; s >= 0 && s <= len(src) {
+		line = 1 + bytes.Count(src[:s], []byte("\n"))
+	}
+	return nil, md, &Error{File: source, Line: line, Msg: "TOML syntax error: " + pe.Message}
 }

@@ -3,13 +3,13 @@ package scenarios
 import (
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
-
-	"github.com/BurntSushi/toml"
 
 	"spsim/sim"
 )
@@ -50,7 +50,7 @@ func openNamed(nameOrPath, kind string, source func(string) ([]byte, error), nam
 	} else if isEmb {
 		return origin{}, nil, err
 	}
-	src, err := os.ReadFile(nameOrPath)
+	src, err := readFile(nameOrPath)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(nameOrPath, `/\`) && filepath.Ext(nameOrPath) == "" {
 			return origin{}, nil, &Error{Msg: fmt.Sprintf("no %s %q: it is neither an embedded %s (%s) nor a file%s",
@@ -64,6 +64,29 @@ func openNamed(nameOrPath, kind string, source func(string) ([]byte, error), nam
 	}
 	base := filepath.Base(nameOrPath)
 	return origin{source: nameOrPath, dir: filepath.Dir(abs), name: strings.TrimSuffix(base, filepath.Ext(base))}, src, nil
+}
+
+// maxFileBytes bounds the files spsim reads: no scenario, study,
+// comparison or practices CSV comes near it (all England's practices are
+// about 1 MB of CSV), and a path such as /dev/zero is refused instead of
+// read until memory runs out.
+const maxFileBytes = 64 << 20
+
+// readFile reads the file at path, up to maxFileBytes.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxFileBytes {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("larger than %d MiB, more than any input spsim reads", maxFileBytes>>20)}
+	}
+	return data, nil
 }
 
 // item is one key=value found in a file or a --set, before checking.
@@ -111,13 +134,9 @@ func (ov override) locate(e *Error) *Error {
 // parseOverrides reads scenario source src and applies the overrides in
 // order, later ones winning.
 func parseOverrides(o origin, src []byte, ovs []override) (*Scenario, error) {
-	var m map[string]any
-	if _, err := toml.Decode(string(src), &m); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, &Error{File: o.source, Line: pe.Position.Line, Msg: "TOML syntax error: " + pe.Message}
-		}
-		return nil, &Error{File: o.source, Msg: err.Error()}
+	m, _, err := decodeTOML(o.source, src)
+	if err != nil {
+		return nil, err
 	}
 	if len(m) == 0 {
 		return nil, &Error{File: o.source, Msg: "empty scenario file (no keys); is this the right file? A scenario needs at least a name"}
@@ -356,6 +375,7 @@ func keyLines(src string) map[string]int {
 		}
 	}
 	table := ""
+	src = strings.TrimPrefix(src, "\ufeff") // a byte-order mark is not part of the first key
 	for i, line := range strings.Split(src, "\n") {
 		s := strings.TrimSpace(line)
 		if s == "" || s[0] == '#' {

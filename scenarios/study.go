@@ -2,7 +2,6 @@ package scenarios
 
 import (
 	"embed"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -164,6 +163,11 @@ func LoadStudy(nameOrPath string, sets []string) (*Study, error) {
 	if err != nil {
 		return nil, err
 	}
+	return parseStudy(o, src, sets)
+}
+
+// parseStudy loads a study from its TOML source.
+func parseStudy(o origin, src []byte, sets []string) (*Study, error) {
 	// Defaults first; the file and then --set overwrite them.
 	f := studyFile{Name: o.name}
 	sp := &f.Study
@@ -171,36 +175,61 @@ func LoadStudy(nameOrPath string, sets []string) (*Study, error) {
 	sp.WorldRuns, sp.Cluster = 1, "practice"
 	sp.Studies, sp.Alpha, sp.Power, sp.Seed = 2000, 0.05, 0.8, 1
 	sp.World.Effect, sp.World.SD, sp.World.CAC, sp.World.Rho = 3, 9, 1, 0.5
-	md, err := toml.Decode(string(src), &f)
+	m, md, err := decodeTOML(o.source, src)
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, &Error{File: o.source, Line: pe.Position.Line, Msg: "TOML syntax error: " + pe.Message}
-		}
-		return nil, &Error{File: o.source, Msg: err.Error()}
+		return nil, err
 	}
 	lines := keyLines(string(src))
 	fail := func(key, msg string) error {
-		return &Error{File: o.source, Line: lineOf(lines, key), Key: key, Msg: msg}
+		list, _, _ := strings.Cut(key, "[") // study.sizes[2] is on the line of study.sizes
+		return &Error{File: o.source, Line: lineOf(lines, list), Key: key, Msg: msg}
 	}
 	known := make([]string, len(StudyKeys))
 	for i, k := range StudyKeys {
 		known[i] = k.Key
 	}
-	for _, k := range md.Undecoded() {
+	// Unknown keys, then wrong types, in file order, before decoding into
+	// the typed layout (whose own errors would not say where).
+	for _, k := range md.Keys() {
 		key := k.String()
-		if key == "study" || key == "study.world" || key == "set" || strings.HasPrefix(key, "set.") {
+		if key == "set" || strings.HasPrefix(key, "set.") {
 			continue // [set] is checked as scenario keys below
 		}
-		return nil, fail(key, fmt.Sprintf("unknown key %q%s", key, didYouMean(key, known)))
+		v := valueAt(m, k)
+		if key == "study" || key == "study.world" {
+			if _, ok := v.(map[string]any); !ok {
+				return nil, fail(key, typeError(key, v, "a table of keys").Msg)
+			}
+			continue
+		}
+		i := slices.Index(known, key)
+		if i < 0 {
+			return nil, fail(key, fmt.Sprintf("unknown key %q%s", key, didYouMean(key, known)))
+		}
+		if e := checkStudyType(StudyKeys[i], v); e != nil {
+			return nil, fail(key, e.Msg)
+		}
+	}
+	if v, ok := m["set"]; ok {
+		if _, isTable := v.(map[string]any); !isTable {
+			return nil, fail("set", typeError("set", v, "a table of scenario keys").Msg)
+		}
+	}
+	if _, err := toml.Decode(string(src), &f); err != nil {
+		return nil, &Error{File: o.source, Msg: err.Error()}
 	}
 	for _, set := range sets {
 		key, raw, err := parseSet(set)
 		if err != nil {
 			return nil, err
 		}
-		if !slices.Contains(known, key) || key == "name" || key == "description" {
+		i := slices.Index(known, key)
+		if i < 0 || key == "name" || key == "description" {
 			return nil, &Error{File: "--set", Msg: fmt.Sprintf("unknown study key %q%s", key, didYouMean(key, known))}
+		}
+		if e := checkStudyType(StudyKeys[i], raw); e != nil {
+			e.File = "--set"
+			return nil, e
 		}
 		if err := setStudyKey(&f, key, raw); err != nil {
 			return nil, &Error{File: "--set", Key: key, Msg: err.Error()}
@@ -217,12 +246,8 @@ func LoadStudy(nameOrPath string, sets []string) (*Study, error) {
 		if sp.Scenario == "" {
 			return nil, fail("study.scenario", "missing: abm mode needs the world to recruit from (an embedded scenario's name or a file)")
 		}
-		bo, bsrc, err := open(resolveBase(o, sp.Scenario))
+		bo, bsrc, err := openBase(o, sp.Scenario, "study.scenario", lines)
 		if err != nil {
-			var e *Error
-			if errors.As(err, &e) && e.File == "" {
-				e.File, e.Line, e.Key = o.source, lineOf(lines, "study.scenario"), "study.scenario"
-			}
 			return nil, err
 		}
 		if s.World, err = parseOverrides(bo, bsrc, tableOverrides(f.Set, "set", o.source, lines)); err != nil {
@@ -242,6 +267,9 @@ func LoadStudy(nameOrPath string, sets []string) (*Study, error) {
 		Analyses: sp.Analyses, Vary: sp.Vary, Sizes: sp.Sizes, Studies: sp.Studies, Alpha: sp.Alpha, Power: sp.Power, Seed: sp.Seed,
 	}
 	if err := s.Plan.Validate(); err != nil {
+		if pe, ok := err.(*study.PlanError); ok {
+			return nil, fail("study."+pe.Field, pe.Msg)
+		}
 		return nil, &Error{File: o.source, Line: lineOf(lines, "study"), Msg: err.Error()}
 	}
 	return s, nil
@@ -299,12 +327,18 @@ func checkStudy(sp *studyPlan, fail func(key, msg string) error) error {
 		"study.world.attrition_deprived_extra": w.AttritionDeprivedExtra, "study.world.measurement_sd": w.MeasurementSD,
 	}
 	for _, k := range StudyKeys {
-		v, ok := values[k.Key]
-		if !ok || (k.Lo == 0 && k.Hi == 0) {
-			continue
+		if v, ok := values[k.Key]; ok {
+			if msg := k.check(v); msg != "" {
+				return fail(k.Key, msg)
+			}
 		}
-		if v < k.Lo || v > k.Hi || (k.OpenLo && v == k.Lo) || (k.OpenHi && v == k.Hi) {
-			return fail(k.Key, fmt.Sprintf("= %g is out of range: allowed %s", v, k.Range()))
+	}
+	// Each size is a value of the key it varies.
+	if i := slices.IndexFunc(StudyKeys, func(k StudyKey) bool { return k.Key == "study."+sp.Vary }); i >= 0 {
+		for j, x := range sp.Sizes {
+			if msg := StudyKeys[i].check(x); msg != "" {
+				return fail(fmt.Sprintf("study.sizes[%d]", j), fmt.Sprintf("%s (the sizes are values of %s)", msg, StudyKeys[i].Key))
+			}
 		}
 	}
 	if a := w.Attrition + w.AttritionTreatedExtra; a < 0 || a >= 1 {
@@ -314,4 +348,73 @@ func checkStudy(sp *studyPlan, fail func(key, msg string) error) error {
 		return fail("study.world.attrition_deprived_extra", "applies in abm mode only: the parametric world has no deprivation")
 	}
 	return nil
+}
+
+// check returns what is wrong with the value v of the numeric key k, or "".
+func (k StudyKey) check(v float64) string {
+	if !finite(v) {
+		return fmt.Sprintf("= %g is not a finite number", v)
+	}
+	if k.Lo == 0 && k.Hi == 0 {
+		return ""
+	}
+	if v < k.Lo || v > k.Hi || (k.OpenLo && v == k.Lo) || (k.OpenHi && v == k.Hi) {
+		return fmt.Sprintf("= %g is out of range: allowed %s", v, k.Range())
+	}
+	return ""
+}
+
+// studyTypes describes the TOML each Type of StudyKey takes.
+var studyTypes = map[string]string{
+	"string":      "a string",
+	"int":         "an integer",
+	"uint":        "a non-negative integer",
+	"float":       "a number",
+	"string list": "a list of strings",
+	"float list":  "a list of numbers",
+}
+
+// checkStudyType reports a value v decoded from TOML that key k cannot take.
+func checkStudyType(k StudyKey, v any) *Error {
+	isString := func(x any) bool { _, ok := x.(string); return ok }
+	isNumber := func(x any) bool { _, ok := toFloat(x); return ok }
+	var ok bool
+	switch k.Type {
+	case "string":
+		ok = isString(v)
+	case "int":
+		_, ok = v.(int64)
+	case "uint":
+		i, isInt := v.(int64)
+		ok = isInt && i >= 0
+	case "float":
+		ok = isNumber(v)
+	case "string list":
+		ok = allOf(v, isString)
+	case "float list":
+		ok = allOf(v, isNumber)
+	}
+	if ok {
+		return nil
+	}
+	return typeError(k.Key, v, studyTypes[k.Type])
+}
+
+// allOf reports whether v is a TOML array whose elements all satisfy ok.
+func allOf(v any, ok func(any) bool) bool {
+	list, isList := v.([]any)
+	return isList && !slices.ContainsFunc(list, func(x any) bool { return !ok(x) })
+}
+
+// valueAt returns the value at key in the decoded TOML m.
+func valueAt(m map[string]any, key toml.Key) any {
+	var v any = m
+	for _, part := range key {
+		t, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = t[part]
+	}
+	return v
 }

@@ -56,7 +56,7 @@ sizes = [10, 20]
 design = "rct"
 analyses = ["mixed"]
 sizes = [10, 20]
-`, `analyses: "mixed" does not apply to a rct design (use ancova, change, ttest)`},
+`, `s.toml:3: study.analyses: "mixed" does not apply to a rct design (use ancova, change, ttest)`},
 		"abm without a world": {`[study]
 mode = "abm"
 design = "rct"
@@ -71,7 +71,7 @@ pcns.count = 3
 		"sizes not increasing": {`[study]
 design = "rct"
 sizes = [20, 10]
-`, "sizes must increase"},
+`, "s.toml:3: study.sizes: must increase (10 after 20)"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -210,7 +210,7 @@ func convertScalar(n *node, kind string, raw any, slot string) (reflect.Value, *
 		if !ok {
 			return zero, nil, typeError(slot, raw, wantKind(kind))
 		}
-		if math.IsNaN(x) || math.IsInf(x, 0) {
+		if !finite(x) {
 			return zero, nil, &Error{Key: slot, Msg: fmt.Sprintf("= %v is not a finite number", x)}
 		}
 		if kind == kindInt && (x != math.Trunc(x) || math.Abs(x) > 1<<53) {
@@ -268,6 +268,9 @@ func toFloat(v any) (float64, bool) {
 	}
 	return 0, false
 }
+
+// finite reports whether x is a number other than NaN and ±Inf.
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // toDate accepts a TOML local date (2019-07-01) or an ISO date string.
 func toDate(v any) (sim.Date, bool) {

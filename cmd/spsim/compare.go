@@ -106,6 +106,9 @@ func runCompare(e *env, c *command, args []string) int {
 	if out == "" {
 		out = shardOut(cmp.Name, sh)
 	}
+	if code := checkCompareMemory(e, o.ensembleOptions, cmp, runs); code != exitOK {
+		return code
+	}
 	if code := prepareOut(e, out, o.force); code != exitOK {
 		return code
 	}

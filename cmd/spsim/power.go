@@ -30,6 +30,8 @@ type powerOptions struct {
 	quiet   bool
 	job     jobOptions
 	png     bool
+
+	noMemoryCheck bool
 }
 
 func powerFlags(o *powerOptions) *flag.FlagSet {
@@ -43,6 +45,7 @@ func powerFlags(o *powerOptions) *flag.FlagSet {
 	fs.BoolVar(&o.quiet, "quiet", false, "no progress bar or messages on stderr (results still go to stdout)")
 	jobFlags(fs, &o.job, "batches of "+strconv.Itoa(study.BatchSize)+" studies")
 	pngFlag(fs, &o.png)
+	fs.BoolVar(&o.noMemoryCheck, "no-memory-check", false, noMemoryCheckDoc)
 	return fs
 }
 
@@ -152,6 +155,9 @@ func runPower(e *env, c *command, args []string) int {
 	out := o.out
 	if out == "" {
 		out = shardOut(st.Name, sh)
+	}
+	if code := checkPowerMemory(e, o, st); code != exitOK {
+		return code
 	}
 	if code := prepareOut(e, out, o.force); code != exitOK {
 		return code

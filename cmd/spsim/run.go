@@ -37,6 +37,8 @@ type ensembleOptions struct {
 	force   bool
 	quiet   bool
 	png     bool
+
+	noMemoryCheck bool
 }
 
 // ensembleFlags defines the shared flags on fs; runsDefault and setDoc
@@ -50,6 +52,7 @@ func ensembleFlags(fs *flag.FlagSet, o *ensembleOptions, runsDefault, setDoc, ou
 	fs.BoolVar(&o.force, "force", false, "replace the output directory if it exists (only an earlier output directory or an empty one)")
 	fs.BoolVar(&o.quiet, "quiet", false, "no progress bar or messages on stderr (results still go to stdout)")
 	pngFlag(fs, &o.png)
+	fs.BoolVar(&o.noMemoryCheck, "no-memory-check", false, noMemoryCheckDoc)
 }
 
 type runOptions struct {
@@ -149,6 +152,9 @@ func runRun(e *env, c *command, args []string) int {
 	out := o.out
 	if out == "" {
 		out = shardOut(s.Name, sh)
+	}
+	if code := checkRunMemory(e, o.ensembleOptions, s, runs); code != exitOK {
+		return code
 	}
 	if code := prepareOut(e, out, o.force); code != exitOK {
 		return code

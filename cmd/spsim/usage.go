@@ -18,6 +18,8 @@ type env struct {
 	ctx            context.Context
 	stdout, stderr io.Writer
 	args           []string // the full command line after the program name
+	// memAvailable, if set, replaces the system's memory available (memory.go).
+	memAvailable func() (float64, bool)
 }
 
 // command is one subcommand of spsim.

@@ -88,51 +88,72 @@ func (p Plan) at(x float64) Design {
 	return d
 }
 
+// PlanError is a problem with one field of a plan: Field is the study-file
+// key under [study] it concerns ("sizes", "analyses"), so a loader can point
+// at its line.
+type PlanError struct {
+	Field, Msg string
+}
+
+func (e *PlanError) Error() string {
+	if strings.HasPrefix(e.Msg, "=") {
+		return e.Field + " " + e.Msg
+	}
+	return e.Field + ": " + e.Msg
+}
+
+func planErr(field, format string, a ...any) error {
+	return &PlanError{Field: field, Msg: fmt.Sprintf(format, a...)}
+}
+
 // Validate checks the plan: known analyses that fit the design, a grid the
-// design can take, and sensible levels.
+// design can take, and sensible levels. Problems are *PlanError.
 func (p Plan) Validate() error {
 	vary, ok := Varies[p.Design.Kind]
 	if !ok {
-		return fmt.Errorf("design %q is not one of %s", p.Design.Kind, strings.Join(slices.Sorted(maps.Keys(Varies)), ", "))
+		return planErr("design", "= %q is not one of %s", p.Design.Kind, strings.Join(slices.Sorted(maps.Keys(Varies)), ", "))
 	}
 	if !slices.Contains(vary, p.Vary) {
-		return fmt.Errorf("vary = %q: a %s design varies %s", p.Vary, p.Design.Kind, strings.Join(vary, " or "))
+		return planErr("vary", "= %q: a %s design varies %s", p.Vary, p.Design.Kind, strings.Join(vary, " or "))
 	}
 	if len(p.Analyses) == 0 {
-		return fmt.Errorf("analyses: name at least one of %s", strings.Join(p.Fitting(), ", "))
+		return planErr("analyses", "name at least one of %s", strings.Join(p.Fitting(), ", "))
 	}
 	for _, a := range p.Analyses {
 		an, ok := analysisTable[a]
 		if !ok {
-			return fmt.Errorf("analyses: %q is not an analysis (%s)", a, strings.Join(AnalysisNames(), ", "))
+			return planErr("analyses", "%q is not an analysis (%s)", a, strings.Join(AnalysisNames(), ", "))
 		}
 		if !slices.Contains(an.designs, p.Design.Kind) {
-			return fmt.Errorf("analyses: %q does not apply to a %s design (use %s)", a, p.Design.Kind, strings.Join(p.Fitting(), ", "))
+			return planErr("analyses", "%q does not apply to a %s design (use %s)", a, p.Design.Kind, strings.Join(p.Fitting(), ", "))
 		}
 	}
 	if len(p.Sizes) == 0 {
-		return fmt.Errorf("sizes: give at least one %s", p.Vary)
+		return planErr("sizes", "give at least one %s", p.Vary)
 	}
 	for i, x := range p.Sizes {
 		if i > 0 && x <= p.Sizes[i-1] {
-			return fmt.Errorf("sizes must increase (%g after %g)", x, p.Sizes[i-1])
+			return planErr("sizes", "must increase (%g after %g)", x, p.Sizes[i-1])
 		}
 		if err := p.at(x).Validate(); err != nil {
-			return fmt.Errorf("sizes: at %s = %g: %w", p.Vary, x, err)
+			return planErr("sizes", "at %s = %g: %v", p.Vary, x, err)
 		}
 	}
 	if p.Pool != nil && p.Design.Kind != "rct" && p.Design.Kind != "before_after" {
 		for _, x := range p.Sizes {
 			if d := p.at(x); d.Clusters > p.Pool.Clusters() {
-				return fmt.Errorf("sizes: %d clusters, but the simulated world has %d with referred people", d.Clusters, p.Pool.Clusters())
+				return planErr("sizes", "%d clusters, but the simulated world has %d with referred people", d.Clusters, p.Pool.Clusters())
 			}
 		}
 	}
 	if p.Studies < 1 {
-		return fmt.Errorf("studies = %d: simulate at least one study per grid point", p.Studies)
+		return planErr("studies", "= %d: simulate at least one study per grid point", p.Studies)
 	}
-	if !(p.Alpha > 0 && p.Alpha < 1) || !(p.Power > 0 && p.Power < 1) {
-		return fmt.Errorf("alpha = %g and power = %g must be strictly between 0 and 1", p.Alpha, p.Power)
+	if !(p.Alpha > 0 && p.Alpha < 1) {
+		return planErr("alpha", "= %g must be strictly between 0 and 1", p.Alpha)
+	}
+	if !(p.Power > 0 && p.Power < 1) {
+		return planErr("power", "= %g must be strictly between 0 and 1", p.Power)
 	}
 	return nil
 }
