@@ -84,9 +84,6 @@ func (pw *pathway) reset() {
 	}
 }
 
-// add appends the state of a newly registered person.
-func (pw *pathway) add() { pw.grow(1) }
-
 // grow appends the state of n newly registered people.
 func (pw *pathway) grow(n int) {
 	pw.state = extend(pw.state, n, stNone)
