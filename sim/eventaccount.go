@@ -165,5 +165,18 @@ func (s *pcnSim) evAttribute(i int, e *evPerson, t *tally, ser *evSeries) {
 		wb := observed(latent + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, last))
 		ps.wbChange = wb - float64(e.wbStart)
 	}
+	a := &s.out.acc
+	if s.path.flags[i] == 0 && s.path.cal[i] == 0 && a.waitN[i] == 0 && math.IsNaN(float64(a.refWB2[i])) {
+		// Most people: nothing but the change in wellbeing to add (attribute
+		// would add the same, and zeros).
+		if !math.IsNaN(ps.wbChange) {
+			for _, g := range cellGroups(int(e.cell)) {
+				gt := &t.g[g]
+				gt.wbChange += ps.wbChange
+				gt.wbChangeN++
+			}
+		}
+		return
+	}
 	s.attribute(t, i, &ps)
 }
