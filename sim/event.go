@@ -125,22 +125,22 @@ func (c *calendar) add(i int, w int32) {
 // means of the AR(1) deviation between evaluations, and a forward recurrence
 // in the fading factor for fading gain; alive counts people registered.
 type evSeries struct {
-	cells                        [numCells]cellSums
-	level, fwd, bwd, fade, alive []float64
-	resVar                       []float64 // pooled residual variance by discount year and cell (residuals.go)
-	gpWeek, aeWeek               []float64 // consultations and attendances by week (their costs follow)
+	cells  [numCells]cellSums
+	week   []weekSums // by week, and one more for the difference arrays
+	resVar []float64  // pooled residual variance by discount year and cell (residuals.go)
+}
+
+// weekSums are one week's sums in evSeries, side by side so that an
+// evaluation touches one row per week it writes.
+type weekSums struct {
+	level, fwd, bwd, fade, alive float64 // bwd is offset by one week: row w+1 holds week w
+	gp, ae                       float64 // consultations and attendances (their costs follow)
 }
 
 func (e *evSeries) reset(weeks int) {
 	e.cells = [numCells]cellSums{}
 	e.resVar = resize(e.resVar, (weeks+51)/52*numCells)
-	e.level = resize(e.level, weeks+1)
-	e.fwd = resize(e.fwd, weeks+1)
-	e.bwd = resize(e.bwd, weeks+2)
-	e.fade = resize(e.fade, weeks+1)
-	e.alive = resize(e.alive, weeks+1)
-	e.gpWeek = resize(e.gpWeek, weeks)
-	e.aeWeek = resize(e.aeWeek, weeks)
+	e.week = resize(e.week, weeks+2)
 }
 
 // addTo adds the sums to arm s's tally t: cells to groups, QALYs from the
@@ -173,21 +173,22 @@ func (e *evSeries) addTo(t *tally, s *pcnSim) {
 			gt.qalyRaw += qalyRaw
 		}
 	}
-	rho, decay := s.gap.rho[1], s.path.decay
+	rho, decay := s.gap.rows[1].rho, s.path.decay
 	weeks := len(t.wbN)
 	var lv, fw, fd, al float64
 	bw := make([]float64, weeks+1)
 	for w := weeks - 1; w >= 0; w-- {
-		bw[w] = rho*bw[w+1] + e.bwd[w+1]
+		bw[w] = rho*bw[w+1] + e.week[w+1].bwd
 	}
 	for w := 0; w < weeks; w++ {
-		lv += e.level[w]
-		fw = rho*fw + e.fwd[w]
-		fd = decay*fd + e.fade[w]
-		al += e.alive[w]
+		ws := &e.week[w]
+		lv += ws.level
+		fw = rho*fw + ws.fwd
+		fd = decay*fd + ws.fade
+		al += ws.alive
 		t.series[SWellbeing][w] += lv + fw + bw[w] + fd
 		t.wbN[w] += al
-		gp, ae := e.gpWeek[w]*s.p.Costs.GPConsultation, e.aeWeek[w]*s.p.Costs.AEAttendance
+		gp, ae := ws.gp*s.p.Costs.GPConsultation, ws.ae*s.p.Costs.AEAttendance
 		t.series[SCostGP][w] += gp
 		t.series[SCostAE][w] += ae
 		t.costGP += s.discount[w] * gp

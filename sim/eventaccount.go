@@ -45,8 +45,8 @@ func (s *pcnSim) needSeg(e *evPerson, upto int, shared bool) {
 	cs.needs += c * n
 	cs.needsDF += c * d
 	if v != 0 {
-		ser.level[lo] += v
-		ser.level[hi] -= v
+		ser.week[lo].level += v
+		ser.week[hi].level -= v
 	}
 }
 
@@ -73,8 +73,8 @@ func (s *pcnSim) gainSeg(i int, e *evPerson, upto int) {
 	if !pw.benFade[i] {
 		cs.wb += full * n
 		cs.wbDF += full * d
-		ser.level[lo] += full
-		ser.level[hi] -= full
+		ser.week[lo].level += full
+		ser.week[hi].level -= full
 		return
 	}
 	// Fading: full x decay^(w - since) for w > since, summed year by year.
@@ -93,8 +93,8 @@ func (s *pcnSim) gainSeg(i int, e *evPerson, upto int) {
 		cs.wbDF += s.discount[a] * sum
 		a = b
 	}
-	ser.fade[lo] += at(lo)
-	ser.fade[hi] -= at(hi)
+	ser.week[lo].fade += at(lo)
+	ser.week[hi].fade -= at(hi)
 }
 
 // evFinish closes the horizon: everyone still registered is accounted to
@@ -149,10 +149,10 @@ func (s *pcnSim) evAttribute(i int, e *evPerson, t *tally, ser *evSeries) {
 	}
 	latent := float64(e.latent)
 	if n > 0 {
-		ser.level[lo] += latent
-		ser.level[hi] -= latent
-		ser.alive[lo]++
-		ser.alive[hi]--
+		ser.week[lo].level += latent
+		ser.week[hi].level -= latent
+		ser.week[lo].alive++
+		ser.week[hi].alive--
 		cs := &ser.cells[e.cell]
 		cs.weeks += n
 		cs.weeksDF += d

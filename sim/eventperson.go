@@ -294,13 +294,21 @@ func (s *pcnSim) contacts(i int, e *evPerson, w int, shared bool) (gp int, wb fl
 			gp++
 		} else {
 			if math.IsNaN(wb) {
-				wb = s.evObserved(i, w)
+				wb = s.observedAt(i, e, w, shared)
 			}
 			if u < s.gpWellbeingMult(wb)/s.gpWBMax*bf {
 				gp++
 			}
 		}
-		e.gpT, e.gpW = s.nextCandidate(&e.rCon, e.gpT, e.gpGap)
+		// The next candidate: nextCandidate with its draw's common case
+		// inline (the gap is finite while candidates come).
+		r := next(&e.rCon)
+		x, ok := expRect(r)
+		if !ok {
+			x = zigExpFrom(&e.rCon, r)
+		}
+		e.gpT += x * e.gpGap
+		e.gpW = weekOfTime(e.gpT)
 	}
 	for int(e.aeW) == w {
 		if s.aeBenVaries {
@@ -317,8 +325,9 @@ func (s *pcnSim) contacts(i int, e *evPerson, w int, shared bool) (gp int, wb fl
 		ser := s.series(shared)
 		ser.cells[e.cell].gp += float64(gp)
 		ser.cells[e.cell].ae += float64(ae)
-		ser.gpWeek[w] += float64(gp)
-		ser.aeWeek[w] += float64(ae)
+		ws := &ser.week[w]
+		ws.gp += float64(gp)
+		ws.ae += float64(ae)
 	}
 	return gp, wb
 }
@@ -386,10 +395,15 @@ func (s *pcnSim) evAt1(e *evPerson, w int, shared bool) {
 	if k <= 0 {
 		return
 	}
-	g := &s.gap
+	g := &s.gap.rows[k]
 	a := e.tVal
-	rk := g.rho[k]
-	b := rk*a + g.sdEnd[k]*zigNorm(&e.rWB)
+	rk := g.rho
+	r := next(&e.rWB)
+	z, ok := normRect(r)
+	if !ok {
+		z = zigNormFrom(&e.rWB, r)
+	}
+	b := rk*a + g.sdEnd*z
 	ser := &s.own
 	if shared {
 		ser = &s.shared
@@ -399,26 +413,27 @@ func (s *pcnSim) evAt1(e *evPerson, w int, shared bool) {
 		// endpoints is its mean (the bridge) plus a normal residual: the
 		// mean is added now, the residual's variance is pooled by cell and
 		// year and drawn once (residuals).
-		sum := g.meanS[k]*a + g.slopeS[k]*(b-rk*a)
+		sum := g.meanS*a + g.slopeS*(b-rk*a)
 		cs := &ser.cells[e.cell]
 		cs.wb += sum
 		cs.wbDF += s.discount[lo] * sum
-		ser.resVar[lo/52*numCells+int(e.cell)] += g.varS[k]
-		if id := g.invDenom[k]; id > 0 {
-			rho := g.rho[1]
+		ser.resVar[lo/52*numCells+int(e.cell)] += g.varS
+		if id := g.invDenom; id > 0 {
+			rho := s.gap.rows[1].rho
 			cf, cb := (a-b*rk)*id, (b-a*rk)*id
-			ser.fwd[lo] += cf * rho
-			ser.fwd[w] -= cf * rk
-			ser.bwd[w] += cb * rho // bwd is offset by one week
-			ser.bwd[lo] -= cb * rk
+			wl, ww := &ser.week[lo], &ser.week[w]
+			wl.fwd += cf * rho
+			ww.fwd -= cf * rk
+			ww.bwd += cb * rho // bwd is offset by one week
+			wl.bwd -= cb * rk
 		}
 	}
 	if w >= 0 {
 		cs := &ser.cells[e.cell]
 		cs.wb += b
 		cs.wbDF += s.discount[w] * b
-		ser.level[w] += b
-		ser.level[w+1] -= b
+		ser.week[w].level += b
+		ser.week[w+1].level -= b
 	}
 	e.tVal, e.tWeek = b, int32(w)
 }
@@ -426,8 +441,12 @@ func (s *pcnSim) evAt1(e *evPerson, w int, shared bool) {
 // evObserved returns person i's observed wellbeing in week w (evaluating the
 // transient if needed).
 func (s *pcnSim) evObserved(i int, w int) float64 {
-	e := &s.ev[i]
-	shared := len(s.div) > i && !s.div[i] && s.twinned
+	return s.observedAt(i, &s.ev[i], w, len(s.div) > i && !s.div[i] && s.twinned)
+}
+
+// observedAt is evObserved for person i's state e, shared by a pair of arms
+// or not.
+func (s *pcnSim) observedAt(i int, e *evPerson, w int, shared bool) float64 {
 	s.evAt(i, e, w, shared)
 	return observed(float64(e.latent) + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, w))
 }
