@@ -103,6 +103,10 @@ func (c *calendar) reset(first, last int) {
 }
 
 // add schedules person i in week w (ignored outside the simulated weeks).
+// It is kept out of line so that scheduleAt inlines: the first phase, which
+// wakes most people, never calls it.
+//
+//go:noinline
 func (c *calendar) add(i int, w int32) {
 	k := int(w) - c.first
 	if k < 0 || k >= len(c.weeks) {
@@ -280,16 +284,22 @@ func (s *pcnSim) runEventArm(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint6
 // the pair and both arms' identification runs on them.
 func (s *pcnSim) personPass(twin *pcnSim) {
 	s.personMajor = true
+	weeks := int32(s.weeks)
+	liveFrom, liveTwinFrom := s.liveFrom, int32(never)
+	if twin != nil {
+		liveTwinFrom = twin.liveFrom
+	}
 	for i := 0; i < s.pop.n; i++ {
 		e := &s.ev[i]
-		for !e.done && int(e.wake) < s.weeks {
-			w := int(e.wake)
-			if h := int(s.handOver[i]); w > h {
-				k := h - s.firstWeek
+		h := s.handOver[i]
+		for !e.done && e.wake < weeks {
+			w := e.wake
+			if w > h {
+				k := int(h) - s.firstWeek
 				s.pending[k] = append(s.pending[k], pendingReferral{person: int32(i)})
 				break
 			}
-			if s.wakeUp(i, w, s.live(w), twin, twin != nil && twin.live(w)) {
+			if s.wakeUp(i, e, int(w), w >= liveFrom, twin, w >= liveTwinFrom) {
 				break
 			}
 		}
@@ -433,21 +443,23 @@ func (s *pcnSim) evWeek(w int, live bool) {
 			t := bits.TrailingZeros64(b[j])
 			b[j] &^= 1 << uint(t)
 			i := j<<6 | t
-			if s.ev[i].wake != int32(w) || s.ev[i].done {
+			e := &s.ev[i]
+			if e.wake != int32(w) || e.done {
 				continue // rescheduled earlier and already woken
 			}
-			s.wakeUp(i, w, live, nil, false)
+			s.wakeUp(i, e, w, live, nil, false)
 		}
 	}
 	s.cal.weeks[k] = b[:0]
 }
 
 // schedule recomputes person i's next event and puts them in the calendar.
-func (s *pcnSim) schedule(i int) {
-	e := &s.ev[i]
-	w := min(e.slow, e.gpW, e.aeW)
-	e.wake = w
+func (s *pcnSim) schedule(i int) { s.scheduleAt(i, &s.ev[i]) }
+
+// scheduleAt is schedule for person i's state e.
+func (s *pcnSim) scheduleAt(i int, e *evPerson) {
+	e.wake = min(e.slow, e.gpW, e.aeW)
 	if !s.personMajor {
-		s.cal.add(i, w)
+		s.cal.add(i, e.wake)
 	}
 }

@@ -140,14 +140,13 @@ func (s *pcnSim) exitFrom(i int, w int) int32 {
 	}
 }
 
-// wakeUp handles person i's events due in week w, in the reference order:
-// exit; age band; needs; the wellbeing evaluations due; consultations and
-// attendances; identification and self-referral. twin, if set, is the other
-// arm of a pair in which the person's history is still shared. In the first
-// phase (personMajor) a referral is left for the second, and wakeUp reports
-// that the person's own history stops here.
-func (s *pcnSim) wakeUp(i int, w int, live bool, twin *pcnSim, liveTwin bool) bool {
-	e := &s.ev[i]
+// wakeUp handles the events of person i (state e) due in week w, in the
+// reference order: exit; age band; needs; the wellbeing evaluations due;
+// consultations and attendances; identification and self-referral. twin, if
+// set, is the other arm of a pair in which the person's history is still
+// shared. In the first phase (personMajor) a referral is left for the
+// second, and wakeUp reports that the person's own history stops here.
+func (s *pcnSim) wakeUp(i int, e *evPerson, w int, live bool, twin *pcnSim, liveTwin bool) bool {
 	selfCand := false
 	if int(e.slow) == w {
 		var exited bool
@@ -156,7 +155,7 @@ func (s *pcnSim) wakeUp(i int, w int, live bool, twin *pcnSim, liveTwin bool) bo
 		}
 	}
 	gp, wb := s.contacts(i, e, w, twin != nil)
-	s.schedule(i)
+	s.scheduleAt(i, e)
 
 	// Identification (step 5) and referral (step 6), in each arm where the
 	// service is live, on the same draw.

@@ -19,7 +19,8 @@ type pcnSim struct {
 	week       int    // current week
 	wk         uint64 // key of the current person-week (see weekKey)
 	goLiveWeek int
-	digital    bool // referrals go to a digital signposting service (support.route)
+	liveFrom   int32 // first week the service is live (never if rollout is off)
+	digital    bool  // referrals go to a digital signposting service (support.route)
 	registered float64
 	adults0    float64
 	aliveCount int
@@ -115,6 +116,10 @@ func (s *pcnSim) setup(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goL
 	s.firstWeek = -p.Simulation.BurnInWeeks
 	s.weeks = HorizonWeeks(*p)
 	s.goLiveWeek = s.weekOf(goLive)
+	s.liveFrom = never
+	if p.Rollout.Enabled {
+		s.liveFrom = int32(max(s.goLiveWeek, math.MinInt32))
+	}
 	s.digital = p.Support.Route == "digital"
 	s.registered = spec.Registered()
 
@@ -202,7 +207,7 @@ func resizeLists[T any](l [][]T, n int) [][]T {
 
 // live reports whether the PCN's link-worker service is live in week w.
 func (s *pcnSim) live(w int) bool {
-	return s.p.Rollout.Enabled && w >= s.goLiveWeek
+	return int32(w) >= s.liveFrom
 }
 
 // date returns the first day of week w.
