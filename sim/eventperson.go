@@ -17,7 +17,12 @@ func (s *pcnSim) geomFrom(st *uint64, from int, h float64) int32 {
 	if h <= 0 {
 		return never
 	}
-	t := float64(from) + math.Floor(zigExp(st)/h)
+	u := next(st)
+	x, ok := expRect(u)
+	if !ok {
+		x = zigExpFrom(st, u)
+	}
+	t := float64(from) + math.Floor(x/h)
 	if t >= never {
 		return never
 	}
@@ -69,7 +74,12 @@ func (s *pcnSim) nextCandidate(st *uint64, t, g float64) (float64, int32) {
 	if math.IsInf(g, 1) {
 		return g, never
 	}
-	t += zigExp(st) * g
+	u := next(st)
+	x, ok := expRect(u)
+	if !ok {
+		x = zigExpFrom(st, u)
+	}
+	t += x * g
 	return t, weekOfTime(t)
 }
 
@@ -366,30 +376,17 @@ func (s *pcnSim) identProbBound(ramp float64) float64 {
 	return math.Max(b, s.p.Identification.FalsePositive) * (1 + 1e-9)
 }
 
-// evAt evaluates person i's transient deviation in week w, accounting its sum
+// evAt evaluates the person's (e's) transient deviation in week w, accounting its sum
 // over the weeks since the last evaluation. shared says whether the person's
 // history is still shared by a pair of arms. The transient is also evaluated
 // at every discount-year boundary (weeks 0, 52, ...) on the way, so that the
 // weeks between two evaluations always fall in one discount year; the
 // boundaries are taken in week order, so which draws they use does not depend
 // on when the next evaluation comes.
-func (s *pcnSim) evAt(i int, e *evPerson, w int, shared bool) {
-	for {
-		y := 0
-		if e.tWeek >= 0 {
-			y = (int(e.tWeek)/52 + 1) * 52
-		}
-		if y >= w || y >= s.weeks {
-			break
-		}
-		s.evAt1(e, y, shared)
+func (s *pcnSim) evAt(e *evPerson, w int, shared bool) {
+	for y := yearAfter(e.tWeek); y < w && y < s.weeks; y = yearAfter(e.tWeek) {
+		s.evAt(e, y, shared) // no boundary before y
 	}
-	s.evAt1(e, w, shared)
-}
-
-// evAt1 evaluates the transient in week w, with no discount-year boundary
-// strictly between the last evaluation and w.
-func (s *pcnSim) evAt1(e *evPerson, w int, shared bool) {
 	k := w - int(e.tWeek)
 	if k <= 0 {
 		return
@@ -437,6 +434,15 @@ func (s *pcnSim) evAt1(e *evPerson, w int, shared bool) {
 	e.tVal, e.tWeek = b, int32(w)
 }
 
+// yearAfter is the first discount-year boundary after week t (weeks 0, 52,
+// ...).
+func yearAfter(t int32) int {
+	if t < 0 {
+		return 0
+	}
+	return (int(t)/52 + 1) * 52
+}
+
 // evObserved returns person i's observed wellbeing in week w (evaluating the
 // transient if needed).
 func (s *pcnSim) evObserved(i int, w int) float64 {
@@ -446,7 +452,7 @@ func (s *pcnSim) evObserved(i int, w int) float64 {
 // observedAt is evObserved for person i's state e, shared by a pair of arms
 // or not.
 func (s *pcnSim) observedAt(i int, e *evPerson, w int, shared bool) float64 {
-	s.evAt(i, e, w, shared)
+	s.evAt(e, w, shared)
 	return observed(float64(e.latent) + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, w))
 }
 
@@ -467,7 +473,7 @@ func (s *pcnSim) evExit(i int, w int, twin *pcnSim) {
 // evClose accounts person i's weeks before week end.
 func (s *pcnSim) evClose(i int, e *evPerson, end int, shared bool) {
 	if last := end - 1; last >= 0 && last > int(e.tWeek) {
-		s.evAt(i, e, last, shared)
+		s.evAt(e, last, shared)
 	}
 	s.needSeg(e, end, shared)
 	s.gainSeg(i, e, end)

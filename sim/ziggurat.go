@@ -20,7 +20,13 @@ func zigUnit(st *uint64) float64 {
 }
 
 // zigNorm returns a standard normal number drawn from stream st.
-func zigNorm(st *uint64) float64 { return zigNormFrom(st, next(st)) }
+func zigNorm(st *uint64) float64 {
+	u := next(st)
+	if x, ok := normRect(u); ok {
+		return x
+	}
+	return zigNormFrom(st, u)
+}
 
 // normRect returns the normal value of the 64 random bits u and whether u
 // falls in the ziggurat's rectangles, as more than 99% of draws do; if not,
@@ -75,7 +81,13 @@ func absInt32(i int32) uint32 {
 }
 
 // zigExp returns a unit exponential number drawn from stream st.
-func zigExp(st *uint64) float64 { return zigExpFrom(st, next(st)) }
+func zigExp(st *uint64) float64 {
+	u := next(st)
+	if x, ok := expRect(u); ok {
+		return x
+	}
+	return zigExpFrom(st, u)
+}
 
 // expRect is normRect for the exponential (about 99% of draws), finished by
 // zigExpFrom.
