@@ -164,7 +164,62 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, w int, live bool, twin *pcnSim, live
 			return false
 		}
 	}
-	gp, wb := s.contacts(i, e, w, twin != nil)
+
+	// Contacts (step 4): GP consultations and A&E attendances are the
+	// candidates of the bounding processes, each kept with probability
+	// (actual rate)/(bound). A GP candidate drawing under the smallest keep
+	// probability is kept without evaluating wellbeing (a squeeze): the
+	// decision is the same as with it. wb is the observed wellbeing once
+	// evaluated. (This is the commonest step of the engine, written out here
+	// rather than called.)
+	shared := twin != nil
+	wb := math.NaN()
+	gp, ae := 0, 0
+	for int(e.gpW) == w {
+		bf := 1.0
+		if s.gpBenVaries {
+			bf = math.Pow(s.p.Effects.GPRR, s.path.benefit(i, w)) / s.gpBenMax
+		}
+		u := uniform(&e.rCon)
+		if u < s.gpKeepLow*bf {
+			gp++
+		} else {
+			if math.IsNaN(wb) {
+				wb = s.observedAt(i, e, w, shared)
+			}
+			if u < s.gpWellbeingMult(wb)/s.gpWBMax*bf {
+				gp++
+			}
+		}
+		// The next candidate: nextCandidate with its draw's common case
+		// inline (the gap is finite while candidates come).
+		r := next(&e.rCon)
+		x, ok := expRect(r)
+		if !ok {
+			x = zigExpFrom(&e.rCon, r)
+		}
+		e.gpT += x * e.gpGap
+		e.gpW = weekOfTime(e.gpT)
+	}
+	for int(e.aeW) == w {
+		if s.aeBenVaries {
+			keep := math.Pow(s.p.Effects.AERR, s.path.benefit(i, w)) / s.aeBenMax
+			if uniform(&e.rCon) < keep {
+				ae++
+			}
+		} else {
+			ae++
+		}
+		e.aeT, e.aeW = s.nextCandidate(&e.rCon, e.aeT, e.aeGap)
+	}
+	if w >= 0 && gp+ae > 0 {
+		ser := s.series(shared)
+		ser.cells[e.cell].gp += float64(gp)
+		ser.cells[e.cell].ae += float64(ae)
+		ws := &ser.week[w]
+		ws.gp += float64(gp)
+		ws.ae += float64(ae)
+	}
 	s.scheduleAt(i, e)
 
 	// Identification (step 5) and referral (step 6), in each arm where the
@@ -282,63 +337,6 @@ func (e *evPerson) slowClock() {
 		w = min(w, x)
 	}
 	e.slow = w
-}
-
-// contacts draws person i's GP consultations and A&E attendances in week w:
-// candidates of the bounding process, each kept with probability (actual
-// rate)/(bound). It returns the number of consultations and the observed
-// wellbeing if it was evaluated (else NaN). A candidate drawing under the
-// smallest keep probability is kept without evaluating wellbeing (a
-// squeeze): the decision is the same as with it.
-func (s *pcnSim) contacts(i int, e *evPerson, w int, shared bool) (gp int, wb float64) {
-	wb = math.NaN()
-	ae := 0
-	for int(e.gpW) == w {
-		bf := 1.0
-		if s.gpBenVaries {
-			bf = math.Pow(s.p.Effects.GPRR, s.path.benefit(i, w)) / s.gpBenMax
-		}
-		u := uniform(&e.rCon)
-		if u < s.gpKeepLow*bf {
-			gp++
-		} else {
-			if math.IsNaN(wb) {
-				wb = s.observedAt(i, e, w, shared)
-			}
-			if u < s.gpWellbeingMult(wb)/s.gpWBMax*bf {
-				gp++
-			}
-		}
-		// The next candidate: nextCandidate with its draw's common case
-		// inline (the gap is finite while candidates come).
-		r := next(&e.rCon)
-		x, ok := expRect(r)
-		if !ok {
-			x = zigExpFrom(&e.rCon, r)
-		}
-		e.gpT += x * e.gpGap
-		e.gpW = weekOfTime(e.gpT)
-	}
-	for int(e.aeW) == w {
-		if s.aeBenVaries {
-			keep := math.Pow(s.p.Effects.AERR, s.path.benefit(i, w)) / s.aeBenMax
-			if uniform(&e.rCon) < keep {
-				ae++
-			}
-		} else {
-			ae++
-		}
-		e.aeT, e.aeW = s.nextCandidate(&e.rCon, e.aeT, e.aeGap)
-	}
-	if w >= 0 && gp+ae > 0 {
-		ser := s.series(shared)
-		ser.cells[e.cell].gp += float64(gp)
-		ser.cells[e.cell].ae += float64(ae)
-		ws := &ser.week[w]
-		ws.gp += float64(gp)
-		ws.ae += float64(ae)
-	}
-	return gp, wb
 }
 
 // decide is identification (step 5) for this arm, given the person's needs
