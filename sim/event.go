@@ -246,8 +246,8 @@ func runEvents(a, b *pcnSim, pa, pb *Params, spec *PCNSpec, pcnIdx int, runSeed 
 		liveA := a.startWeek(w)
 		liveB := b.startWeek(w)
 		a.referralsDue(w, b)
-		a.evWeek(w, liveA)
-		b.evWeek(w, liveB)
+		a.evWeek(w)
+		b.evWeek(w)
 		alive := a.aliveAt[w-a.firstWeek]
 		a.endWeek(w, alive, liveA)
 		for ; measured < len(a.refs); measured++ {
@@ -272,7 +272,7 @@ func (s *pcnSim) runEventArm(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint6
 	for w := s.firstWeek; w < s.weeks; w++ {
 		live := s.startWeek(w)
 		s.referralsDue(w, nil)
-		s.evWeek(w, live)
+		s.evWeek(w)
 		s.endWeek(w, s.aliveAt[w-s.firstWeek], live)
 	}
 	s.evFinish(nil)
@@ -284,24 +284,16 @@ func (s *pcnSim) runEventArm(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint6
 // the pair and both arms' identification runs on them.
 func (s *pcnSim) personPass(twin *pcnSim) {
 	s.personMajor = true
-	weeks := int32(s.weeks)
-	liveFrom, liveTwinFrom := s.liveFrom, int32(never)
-	if twin != nil {
-		liveTwinFrom = twin.liveFrom
-	}
+	last := int32(s.weeks - 1)
 	for i := 0; i < s.pop.n; i++ {
 		e := &s.ev[i]
 		h := s.handOver[i]
-		for !e.done && e.wake < weeks {
-			w := e.wake
-			if w > h {
-				k := int(h) - s.firstWeek
-				s.pending[k] = append(s.pending[k], pendingReferral{person: int32(i)})
-				break
-			}
-			if s.wakeUp(i, e, int(w), w >= liveFrom, twin, w >= liveTwinFrom) {
-				break
-			}
+		if s.wakeUp(i, e, min(h, last), twin) {
+			continue // referred: the second phase takes them on
+		}
+		if !e.done && e.wake <= last && e.wake > h {
+			k := int(h) - s.firstWeek
+			s.pending[k] = append(s.pending[k], pendingReferral{person: int32(i)})
 		}
 	}
 	s.personMajor = false
@@ -435,7 +427,7 @@ func (s *pcnSim) adopt(twin *pcnSim) {
 
 // evWeek wakes the people social prescribing has reached who are due in
 // week w.
-func (s *pcnSim) evWeek(w int, live bool) {
+func (s *pcnSim) evWeek(w int) {
 	k := w - s.cal.first
 	b := s.cal.weeks[k]
 	for j := 0; j < len(b); j++ {
@@ -447,7 +439,7 @@ func (s *pcnSim) evWeek(w int, live bool) {
 			if e.wake != int32(w) || e.done {
 				continue // rescheduled earlier and already woken
 			}
-			s.wakeUp(i, e, w, live, nil, false)
+			s.wakeUp(i, e, int32(w), nil)
 		}
 	}
 	s.cal.weeks[k] = b[:0]

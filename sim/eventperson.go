@@ -150,128 +150,138 @@ func (s *pcnSim) exitFrom(i int, w int) int32 {
 	}
 }
 
-// wakeUp handles the events of person i (state e) due in week w, in the
-// reference order: exit; age band; needs; the wellbeing evaluations due;
-// consultations and attendances; identification and self-referral. twin, if
-// set, is the other arm of a pair in which the person's history is still
-// shared. In the first phase (personMajor) a referral is left for the
-// second, and wakeUp reports that the person's own history stops here.
-func (s *pcnSim) wakeUp(i int, e *evPerson, w int, live bool, twin *pcnSim, liveTwin bool) bool {
-	selfCand := false
-	if int(e.slow) == w {
-		var exited bool
-		if exited, selfCand = s.slowEvents(i, e, w, twin); exited {
-			return false
-		}
+// wakeUp handles the events of person i (state e) in each week they are due,
+// up to week until, in the reference order: exit; age band; needs; the
+// wellbeing evaluations due; consultations and attendances; identification
+// and self-referral. twin, if set, is the other arm of a pair in which the
+// person's history is still shared. In the first phase (personMajor) a
+// referral is left for the second, and wakeUp reports that the person's own
+// history stops here. (One call runs all of a person's wakes in the first
+// phase, and one wake in the second, where until is the current week.)
+func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
+	liveTwinFrom := int32(never)
+	if twin != nil {
+		liveTwinFrom = twin.liveFrom
 	}
+	for !e.done && e.wake <= until {
+		w := int(e.wake)
+		live, liveTwin := e.wake >= s.liveFrom, e.wake >= liveTwinFrom
+		selfCand := false
+		if int(e.slow) == w {
+			var exited bool
+			if exited, selfCand = s.slowEvents(i, e, w, twin); exited {
+				continue
+			}
+		}
 
-	// Contacts (step 4): GP consultations and A&E attendances are the
-	// candidates of the bounding processes, each kept with probability
-	// (actual rate)/(bound). A GP candidate drawing under the smallest keep
-	// probability is kept without evaluating wellbeing (a squeeze): the
-	// decision is the same as with it. wb is the observed wellbeing once
-	// evaluated. (This is the commonest step of the engine, written out here
-	// rather than called.)
-	shared := twin != nil
-	wb := math.NaN()
-	gp, ae := 0, 0
-	for int(e.gpW) == w {
-		bf := 1.0
-		if s.gpBenVaries {
-			bf = math.Pow(s.p.Effects.GPRR, s.path.benefit(i, w)) / s.gpBenMax
-		}
-		u := uniform(&e.rCon)
-		if u < s.gpKeepLow*bf {
-			gp++
-		} else {
-			if math.IsNaN(wb) {
-				wb = s.observedAt(i, e, w, shared)
+		// Contacts (step 4): GP consultations and A&E attendances are the
+		// candidates of the bounding processes, each kept with probability
+		// (actual rate)/(bound). A GP candidate drawing under the smallest keep
+		// probability is kept without evaluating wellbeing (a squeeze): the
+		// decision is the same as with it. wb is the observed wellbeing once
+		// evaluated. (This is the commonest step of the engine, written out here
+		// rather than called.)
+		shared := twin != nil
+		wb := math.NaN()
+		gp, ae := 0, 0
+		for int(e.gpW) == w {
+			bf := 1.0
+			if s.gpBenVaries {
+				bf = math.Pow(s.p.Effects.GPRR, s.path.benefit(i, w)) / s.gpBenMax
 			}
-			if u < s.gpWellbeingMult(wb)/s.gpWBMax*bf {
+			u := uniform(&e.rCon)
+			if u < s.gpKeepLow*bf {
 				gp++
+			} else {
+				if math.IsNaN(wb) {
+					wb = s.observedAt(i, e, w, shared)
+				}
+				if u < s.gpWellbeingMult(wb)/s.gpWBMax*bf {
+					gp++
+				}
 			}
+			// The next candidate: nextCandidate with its draw's common case
+			// inline (the gap is finite while candidates come).
+			r := next(&e.rCon)
+			x, ok := expRect(r)
+			if !ok {
+				x = zigExpFrom(&e.rCon, r)
+			}
+			e.gpT += x * e.gpGap
+			e.gpW = weekOfTime(e.gpT)
 		}
-		// The next candidate: nextCandidate with its draw's common case
-		// inline (the gap is finite while candidates come).
-		r := next(&e.rCon)
-		x, ok := expRect(r)
-		if !ok {
-			x = zigExpFrom(&e.rCon, r)
-		}
-		e.gpT += x * e.gpGap
-		e.gpW = weekOfTime(e.gpT)
-	}
-	for int(e.aeW) == w {
-		if s.aeBenVaries {
-			keep := math.Pow(s.p.Effects.AERR, s.path.benefit(i, w)) / s.aeBenMax
-			if uniform(&e.rCon) < keep {
+		for int(e.aeW) == w {
+			if s.aeBenVaries {
+				keep := math.Pow(s.p.Effects.AERR, s.path.benefit(i, w)) / s.aeBenMax
+				if uniform(&e.rCon) < keep {
+					ae++
+				}
+			} else {
 				ae++
 			}
-		} else {
-			ae++
+			e.aeT, e.aeW = s.nextCandidate(&e.rCon, e.aeT, e.aeGap)
 		}
-		e.aeT, e.aeW = s.nextCandidate(&e.rCon, e.aeT, e.aeGap)
-	}
-	if w >= 0 && gp+ae > 0 {
-		ser := s.series(shared)
-		ser.cells[e.cell].gp += float64(gp)
-		ser.cells[e.cell].ae += float64(ae)
-		ws := &ser.week[w]
-		ws.gp += float64(gp)
-		ws.ae += float64(ae)
-	}
-	s.scheduleAt(i, e)
+		if w >= 0 && gp+ae > 0 {
+			ser := s.series(shared)
+			ser.cells[e.cell].gp += float64(gp)
+			ser.cells[e.cell].ae += float64(ae)
+			ws := &ser.week[w]
+			ws.gp += float64(gp)
+			ws.ae += float64(ae)
+		}
+		s.scheduleAt(i, e)
 
-	// Identification (step 5) and referral (step 6), in each arm where the
-	// service is live, on the same draw.
-	// The identification draw is taken at every consultation week, live or
-	// not, so that what a person draws never depends on the arm.
-	u := 0.0
-	if gp > 0 {
-		u = uniform(&e.rCon)
-		// Identification reads wellbeing, and a referral records it, only
-		// for a draw under the bound (with no needs, under the false
-		// positive rate). The rule depends on nothing an arm does, so the
-		// weeks wellbeing is evaluated in stay the same in both arms.
-		if math.IsNaN(wb) && u < s.evalBound[boolIdx(e.needs != 0)] {
-			wb = s.evObserved(i, w)
+		// Identification (step 5) and referral (step 6), in each arm where the
+		// service is live, on the same draw.
+		// The identification draw is taken at every consultation week, live or
+		// not, so that what a person draws never depends on the arm.
+		u := 0.0
+		if gp > 0 {
+			u = uniform(&e.rCon)
+			// Identification reads wellbeing, and a referral records it, only
+			// for a draw under the bound (with no needs, under the false
+			// positive rate). The rule depends on nothing an arm does, so the
+			// weeks wellbeing is evaluated in stay the same in both arms.
+			if math.IsNaN(wb) && u < s.evalBound[boolIdx(e.needs != 0)] {
+				wb = s.evObserved(i, w)
+			}
 		}
+		if selfCand {
+			// A referral reads wellbeing: evaluate it in every self-referral
+			// week, as in every identification a consultation may make, so
+			// the weeks a person's wellbeing is drawn at never depend on the arm.
+			s.evObserved(i, w)
+		}
+		if !(gp > 0 || selfCand) || !(live || liveTwin) {
+			continue
+		}
+		if !selfCand && u >= s.evalBound[boolIdx(e.needs != 0)] {
+			continue // no arm identifies on this draw
+		}
+		refS, selfS := false, false
+		if live {
+			refS, selfS = s.decide(i, w, e.needs, wb, gp > 0, selfCand, u)
+		}
+		refT, selfT := false, false
+		if twin != nil && liveTwin {
+			refT, selfT = twin.decide(i, w, e.needs, wb, gp > 0, selfCand, u)
+		}
+		if !refS && !refT {
+			continue
+		}
+		if twin != nil {
+			// The arms part here: the comparator takes its own copy.
+			s.div[i] = true
+			twin.ev[i] = *e
+		}
+		if s.personMajor {
+			k := w - s.firstWeek
+			s.pending[k] = append(s.pending[k], pendingReferral{int32(i), refS, refT, selfS, selfT})
+			return true
+		}
+		s.wk = weekKey(s.pop.key[i], w)
+		s.refer(i, w, selfS)
 	}
-	if selfCand {
-		// A referral reads wellbeing: evaluate it in every self-referral
-		// week, as in every identification a consultation may make, so
-		// the weeks a person's wellbeing is drawn at never depend on the arm.
-		s.evObserved(i, w)
-	}
-	if !(gp > 0 || selfCand) || !(live || liveTwin) {
-		return false
-	}
-	if !selfCand && u >= s.evalBound[boolIdx(e.needs != 0)] {
-		return false // no arm identifies on this draw
-	}
-	refS, selfS := false, false
-	if live {
-		refS, selfS = s.decide(i, w, e.needs, wb, gp > 0, selfCand, u)
-	}
-	refT, selfT := false, false
-	if twin != nil && liveTwin {
-		refT, selfT = twin.decide(i, w, e.needs, wb, gp > 0, selfCand, u)
-	}
-	if !refS && !refT {
-		return false
-	}
-	if twin != nil {
-		// The arms part here: the comparator takes its own copy.
-		s.div[i] = true
-		twin.ev[i] = *e
-	}
-	if s.personMajor {
-		k := w - s.firstWeek
-		s.pending[k] = append(s.pending[k], pendingReferral{int32(i), refS, refT, selfS, selfT})
-		return true
-	}
-	s.wk = weekKey(s.pop.key[i], w)
-	s.refer(i, w, selfS)
 	return false
 }
 
