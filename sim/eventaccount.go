@@ -80,14 +80,14 @@ func (s *pcnSim) gainSeg(i int, e *evPerson, upto int) {
 	// Fading: full x decay^(w - since) for w > since, summed year by year.
 	since := int(pw.benSince[i])
 	dec := pw.decay
-	at := func(w int) float64 { return full * math.Pow(dec, float64(w-since)) }
+	at := func(w int) float64 { return full * pw.decayPow(w-since) }
 	for a := lo; a < hi; {
 		b := min(hi, (a/52+1)*52)
 		var sum float64
 		if dec == 1 {
 			sum = full * float64(b-a)
 		} else {
-			sum = at(a) * (1 - math.Pow(dec, float64(b-a))) / (1 - dec)
+			sum = at(a) * (1 - pw.decayPow(b-a)) / (1 - dec)
 		}
 		cs.wb += sum
 		cs.wbDF += s.discount[a] * sum

@@ -132,7 +132,7 @@ func (s *pcnSim) setup(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goL
 	s.wbRefMean = wb.Mean
 	s.path.reset()
 	s.path.fullGain = p.Effects.Wellbeing * wb.SD
-	s.path.decay = math.Pow(0.5, 1/p.Effects.HalfLifeWeeks)
+	s.path.setDecay(math.Pow(0.5, 1/p.Effects.HalfLifeWeeks), s.weeks-s.firstWeek+2)
 	s.qalyByNeeds = p.QALY.Mapping == "needs"
 
 	id := &p.Identification
