@@ -194,7 +194,8 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 				gp++
 			} else {
 				if math.IsNaN(wb) {
-					wb = s.observedAt(i, e, w, shared)
+					s.evAt(e, w, shared) // observedAt, written out
+					wb = observed(float64(e.latent) + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, w))
 				}
 				if u < s.gpWellbeingMult(wb)/s.gpWBMax*bf {
 					gp++
@@ -223,11 +224,13 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		}
 		if w >= 0 && gp+ae > 0 {
 			ser := s.series(shared)
-			ser.cells[e.cell].gp += float64(gp)
-			ser.cells[e.cell].ae += float64(ae)
-			ws := &ser.week[w]
+			cs, ws := &ser.cells[e.cell], &ser.week[w]
+			cs.gp += float64(gp)
 			ws.gp += float64(gp)
-			ws.ae += float64(ae)
+			if ae > 0 { // (adding zero changes nothing)
+				cs.ae += float64(ae)
+				ws.ae += float64(ae)
+			}
 		}
 		s.scheduleAt(i, e)
 
