@@ -376,9 +376,37 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 	s.pending = resizeLists(s.pending, s.weeks-s.firstWeek)
 	s.rampIdent = growTo(s.rampIdent[:0], s.weeks-s.firstWeek)[:s.weeks-s.firstWeek]
 	s.identBound = growTo(s.identBound[:0], s.weeks-s.firstWeek)[:s.weeks-s.firstWeek]
+	s.rampOdds = growTo(s.rampOdds[:0], s.weeks-s.firstWeek)[:s.weeks-s.firstWeek]
+	wbOdds := math.Exp(3 * math.Abs(s.lnIdentWB)) // largest odds ratio of the clamped wellbeing z
 	for w := s.firstWeek; w < s.weeks; w++ {
 		s.rampIdent[w-s.firstWeek], _ = s.rampAt(w)
 		s.identBound[w-s.firstWeek] = s.identProbBound(s.rampIdent[w-s.firstWeek])
+		s.rampOdds[w-s.firstWeek] = math.Exp(s.rampIdent[w-s.firstWeek]) * wbOdds
+	}
+	s.identOdds = s.identOdds[:0]
+	for pr := range s.identLogit {
+		for q := 0; q < 5; q++ {
+			for _, male := range [2]bool{false, true} {
+				for _, minority := range [2]bool{false, true} {
+					lo := s.identLogit[pr] + s.identIMD[q]
+					if male {
+						lo += s.identMale
+					}
+					if minority {
+						lo += s.identMinority
+					}
+					s.identOdds = append(s.identOdds, math.Exp(lo))
+				}
+			}
+		}
+	}
+	for m := range s.needWeight {
+		s.needWeight[m] = 0
+		for k := 0; k < numNeeds; k++ {
+			if m&(1<<k) != 0 {
+				s.needWeight[m] += s.need(k).Weight
+			}
+		}
 	}
 	// Wellbeing is evaluated for identification when the draw is under the
 	// bound at full ramp-up, whatever the week and go-live; a pair uses the

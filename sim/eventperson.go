@@ -360,13 +360,26 @@ func (s *pcnSim) decide(i int, w int, needs uint8, wb float64, sawGP, selfCand b
 		return false, false
 	}
 	s.identLogitRamp = s.rampIdent[w-s.firstWeek]
-	if sawGP && u < s.identBound[w-s.firstWeek] && u < s.identProb(i, needs, wb) {
+	if sawGP && u < s.identBound[w-s.firstWeek] && (needs == 0 || u < s.identOddsBound(i, needs, w)) && u < s.identProb(i, needs, wb) {
 		return true, false
 	}
 	if selfCand && needs != 0 {
 		return true, true
 	}
 	return false, false
+}
+
+// identOddsBound bounds identProb for person i with active needs (not none)
+// in week w, cheaply, so that most draws skip the exact probability, whose
+// exp and pow are the dearest step of identification. With p the
+// probability of spotting one need of weight 1 and W the needs' total
+// weight, 1-(1-p)^W <= W p/(1-p) = W x odds, and the odds are the product
+// of the person's factors, the week's ramp and, at most, the odds ratio of
+// the lowest wellbeing z. The margins cover rounding in both computations.
+func (s *pcnSim) identOddsBound(i int, needs uint8, w int) float64 {
+	p := s.pop
+	g := ((int(p.practice[i])*5+int(p.imd[i]))*2+1-boolIdx(p.female[i]))*2 + boolIdx(p.minority[i])
+	return s.needWeight[needs]*s.identOdds[g]*s.rampOdds[w-s.firstWeek]*(1+1e-9) + 1e-15
 }
 
 // identProbBound bounds identProb over every person in a week whose ramp

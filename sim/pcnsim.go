@@ -91,6 +91,9 @@ type pcnSim struct {
 	aliveAt                    []int     // adults registered in each week
 	rampIdent                  []float64 // identification log-odds ramp term of each week
 	identBound                 []float64 // upper bound of identProb in each week
+	rampOdds                   []float64 // odds factor of the ramp and the lowest wellbeing in each week (identOddsBound)
+	identOdds                  []float64 // odds factor of practice, IMD quintile, sex and ethnicity (identOddsBound)
+	needWeight                 [1 << numNeeds]float64
 
 	// Scenario-arm referral index weeks, measured in both arms.
 	refAt    [][]int32
