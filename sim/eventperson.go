@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -222,12 +223,14 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 			}
 			e.aeT, e.aeW = s.nextCandidate(&e.rCon, e.aeT, e.aeGap)
 		}
-		if w >= 0 && gp+ae > 0 {
+		if w >= 0 {
+			// Added whether or not there was a consultation (adding zero
+			// changes nothing, and a branch on it would be mispredicted).
 			ser := s.series(shared)
 			cs, ws := &ser.cells[e.cell], &ser.week[w]
 			cs.gp += float64(gp)
 			ws.gp += float64(gp)
-			if ae > 0 { // (adding zero changes nothing)
+			if ae > 0 {
 				cs.ae += float64(ae)
 				ws.ae += float64(ae)
 			}
@@ -245,7 +248,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 			// for a draw under the bound (with no needs, under the false
 			// positive rate). The rule depends on nothing an arm does, so the
 			// weeks wellbeing is evaluated in stay the same in both arms.
-			if math.IsNaN(wb) && u < s.evalBound[boolIdx(e.needs != 0)] {
+			if u < s.evalBound[boolIdx(e.needs != 0)] && math.IsNaN(wb) {
 				wb = s.evObserved(i, w)
 			}
 		}
@@ -311,10 +314,13 @@ func (s *pcnSim) slowEvents(i int, e *evPerson, w int, twin *pcnSim) (exited, se
 		restart = true
 	}
 	before := e.needs
-	for k := 0; k < numNeeds; k++ {
-		if int(e.nextNeed[k]) != w {
-			continue
-		}
+	// The needs due this week, found without a branch per need (which need is
+	// due is random, so such branches are mispredicted), in need order.
+	n, w32 := &e.nextNeed, int32(w)
+	due := boolBit(n[0] == w32) | boolBit(n[1] == w32)<<1 | boolBit(n[2] == w32)<<2 |
+		boolBit(n[3] == w32)<<3 | boolBit(n[4] == w32)<<4 | boolBit(n[5] == w32)<<5
+	for ; due != 0; due &= due - 1 {
+		k := bits.TrailingZeros8(due)
 		if e.needs == before {
 			s.needSeg(e, w, shared)
 		}
@@ -342,14 +348,19 @@ func (s *pcnSim) slowEvents(i int, e *evPerson, w int, twin *pcnSim) (exited, se
 	return false, selfCand
 }
 
+// boolBit is 1 for true, 0 for false.
+func boolBit(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // slowClock sets e.slow, the week of the person's next event other than a
 // contact.
 func (e *evPerson) slowClock() {
-	w := min(e.exit, e.nextBand, e.nextSelf, e.startMeasure)
-	for _, x := range e.nextNeed {
-		w = min(w, x)
-	}
-	e.slow = w
+	n := &e.nextNeed // written out: a loop's exit is a branch mispredicted at random
+	e.slow = min(e.exit, e.nextBand, e.nextSelf, e.startMeasure, n[0], n[1], n[2], n[3], n[4], n[5])
 }
 
 // decide is identification (step 5) for this arm, given the person's needs
@@ -461,10 +472,7 @@ func (s *pcnSim) evAt(e *evPerson, w int, shared bool) {
 // yearAfter is the first discount-year boundary after week t (weeks 0, 52,
 // ...).
 func yearAfter(t int32) int {
-	if t < 0 {
-		return 0
-	}
-	return (int(t)/52 + 1) * 52
+	return max(0, (int(t)+52)/52*52) // (without a branch on the sign of t)
 }
 
 // evObserved returns person i's observed wellbeing in week w (evaluating the
