@@ -139,12 +139,19 @@ type evSeries struct {
 type weekSums struct {
 	level, fwd, bwd, fade, alive float64 // bwd is offset by one week: row w+1 holds week w
 	gp, ae                       float64 // consultations and attendances (their costs follow)
+	df                           float64 // the week's discount factor (pcnSim.discount)
+	resVar                       int32   // the index of the week's discount year in resVar
 }
 
-func (e *evSeries) reset(weeks int) {
+// reset empties the sums for a horizon with the given discount factors.
+func (e *evSeries) reset(discount []float64) {
+	weeks := len(discount)
 	e.cells = [numCells]cellSums{}
 	e.resVar = resize(e.resVar, (weeks+51)/52*numCells)
 	e.week = resize(e.week, weeks+2)
+	for w, df := range discount {
+		e.week[w].df, e.week[w].resVar = df, int32(w/52*numCells)
+	}
 }
 
 // addTo adds the sums to arm s's tally t: cells to groups, QALYs from the
@@ -337,8 +344,19 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 	s.ev = s.ev[:0]
 	s.div = s.div[:0]
 	s.cal.reset(s.firstWeek, s.weeks)
-	s.own.reset(s.weeks)
-	s.shared.reset(s.weeks)
+	s.own.reset(s.discount)
+	s.shared.reset(s.discount)
+	// The first discount-year boundary after each week an evaluation can
+	// follow (never past the horizon), for evAt.
+	s.yearEndsFrom = int32(s.firstWeek - 1)
+	s.yearEnds = s.yearEnds[:0]
+	for t := s.firstWeek - 1; t < s.weeks; t++ {
+		y := yearAfter(t)
+		if y >= s.weeks {
+			y = never
+		}
+		s.yearEnds = append(s.yearEnds, int32(y))
+	}
 	wb := &p.Wellbeing
 	s.gap.build(wb.AR1Weekly, math.Sqrt(1-wb.LatentShare)*wb.SD, s.weeks-s.firstWeek+1)
 	s.dcum = growTo(s.dcum[:0], s.weeks+1)[:s.weeks+1]

@@ -419,8 +419,8 @@ func (s *pcnSim) identProbBound(ramp float64) float64 {
 // boundaries are taken in week order, so which draws they use does not depend
 // on when the next evaluation comes.
 func (s *pcnSim) evAt(e *evPerson, w int, shared bool) {
-	for y := yearAfter(e.tWeek); y < w && y < s.weeks; y = yearAfter(e.tWeek) {
-		s.evAt(e, y, shared) // no boundary before y
+	for y := s.yearEnds[e.tWeek-s.yearEndsFrom]; int(y) < w; y = s.yearEnds[e.tWeek-s.yearEndsFrom] {
+		s.evAt(e, int(y), shared) // no boundary before y
 	}
 	k := w - int(e.tWeek)
 	if k <= 0 {
@@ -439,20 +439,21 @@ func (s *pcnSim) evAt(e *evPerson, w int, shared bool) {
 	if shared {
 		ser = &s.shared
 	}
+	cs := &ser.cells[e.cell]
 	if lo := int(e.tWeek) + 1; k > 1 && lo >= 0 {
 		// Weeks lo..w-1, all in lo's discount year. Their sum given the
 		// endpoints is its mean (the bridge) plus a normal residual: the
 		// mean is added now, the residual's variance is pooled by cell and
 		// year and drawn once (residuals).
+		wl := &ser.week[lo]
 		sum := g.meanS*a + g.slopeS*(b-rk*a)
-		cs := &ser.cells[e.cell]
 		cs.wb += sum
-		cs.wbDF += s.discount[lo] * sum
-		ser.resVar[lo/52*numCells+int(e.cell)] += g.varS
+		cs.wbDF += wl.df * sum
+		ser.resVar[int(wl.resVar)+int(e.cell)] += g.varS
 		if id := g.invDenom; id > 0 {
 			rho := s.gap.rows[1].rho
 			cf, cb := (a-b*rk)*id, (b-a*rk)*id
-			wl, ww := &ser.week[lo], &ser.week[w]
+			ww := &ser.week[w]
 			wl.fwd += cf * rho
 			ww.fwd -= cf * rk
 			ww.bwd += cb * rho // bwd is offset by one week
@@ -460,10 +461,10 @@ func (s *pcnSim) evAt(e *evPerson, w int, shared bool) {
 		}
 	}
 	if w >= 0 {
-		cs := &ser.cells[e.cell]
+		ww := &ser.week[w]
 		cs.wb += b
-		cs.wbDF += s.discount[w] * b
-		ser.week[w].level += b
+		cs.wbDF += ww.df * b
+		ww.level += b
 		ser.week[w+1].level -= b
 	}
 	e.tVal, e.tWeek = b, int32(w)
@@ -471,8 +472,11 @@ func (s *pcnSim) evAt(e *evPerson, w int, shared bool) {
 
 // yearAfter is the first discount-year boundary after week t (weeks 0, 52,
 // ...).
-func yearAfter(t int32) int {
-	return max(0, (int(t)+52)/52*52) // (without a branch on the sign of t)
+func yearAfter(t int) int {
+	if t < 0 {
+		return 0
+	}
+	return (t/52 + 1) * 52
 }
 
 // evObserved returns person i's observed wellbeing in week w (evaluating the

@@ -76,6 +76,8 @@ type pcnSim struct {
 	own, shared                evSeries
 	gap                        ar1Gap
 	dcum                       []float64 // cumulative discount factor: dcum[w] = sum of discount[0..w-1]
+	yearEnds                   []int32   // first discount-year boundary after week yearEndsFrom+k (never past the horizon)
+	yearEndsFrom               int32
 	gpWBMax, gpBenMax          float64
 	aeBenMax                   float64
 	gpBenVaries, aeBenVaries   bool       // whether benefit changes contact rates
