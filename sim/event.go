@@ -370,6 +370,7 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 	s.gpBenVaries = s.gpBenMax > 1 || p.Effects.GPRR < 1
 	s.aeBenVaries = s.aeBenMax > 1 || p.Effects.AERR < 1
 	s.gpKeepLow = slices.Min(s.gpWBTable) / s.gpWBMax
+	s.buildGapTables()
 	id := &p.Identification
 	for f := 0; f < 2; f++ {
 		prob := id.SelfWeekly

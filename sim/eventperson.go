@@ -41,21 +41,31 @@ func (s *pcnSim) needHaz(i int, e *evPerson, k int) float64 {
 	return s.offHaz[k]
 }
 
-// gpMaxRate and aeMaxRate bound the person's weekly contact rates for
-// thinning: the attribute and need part times the largest wellbeing and
-// benefit multipliers.
-func (s *pcnSim) gpMaxRate(e *evPerson) float64 {
-	return s.gpBase[e.band][boolIdx(e.female)][e.ltc] * s.gpNeedMult[countNeeds(e.needs)] * s.gpWBMax * s.gpBenMax / 52
-}
-
-func (s *pcnSim) aeMaxRate(e *evPerson) float64 {
-	return s.aeBase[e.band][e.imd][e.ltc] * s.aeNeedMult[countNeeds(e.needs)] * s.aeBenMax / 52
+// buildGapTables tabulates the mean gaps between contact candidates (one
+// over the bounding rates of thinning: the attribute and need part times the
+// largest wellbeing and benefit multipliers) for every age band, sex or IMD
+// quintile, number of long-term conditions and number of needs: a restart
+// looks its gaps up instead of computing them with four divisions.
+func (s *pcnSim) buildGapTables() {
+	for b := range s.gpGap {
+		for l := 0; l <= maxLTC; l++ {
+			for n := 0; n <= numNeeds; n++ {
+				for f := range s.gpGap[b] {
+					s.gpGap[b][f][l][n] = meanGap(s.gpBase[b][f][l] * s.gpNeedMult[n] * s.gpWBMax * s.gpBenMax / 52)
+				}
+				for q := range s.aeGap[b] {
+					s.aeGap[b][q][l][n] = meanGap(s.aeBase[b][q][l] * s.aeNeedMult[n] * s.aeBenMax / 52)
+				}
+			}
+		}
+	}
 }
 
 // restartContacts restarts the contact clocks from the start of week from,
 // with the bounding rates of the person's current state.
 func (s *pcnSim) restartContacts(i int, e *evPerson, from int) {
-	e.gpGap, e.aeGap = meanGap(s.gpMaxRate(e)), meanGap(s.aeMaxRate(e))
+	n := countNeeds(e.needs)
+	e.gpGap, e.aeGap = s.gpGap[e.band][boolIdx(e.female)][e.ltc][n], s.aeGap[e.band][e.imd][e.ltc][n]
 	e.gpT, e.gpW = s.nextCandidate(&e.rCon, float64(from), e.gpGap)
 	e.aeT, e.aeW = s.nextCandidate(&e.rCon, float64(from), e.aeGap)
 }

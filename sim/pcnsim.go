@@ -85,6 +85,8 @@ type pcnSim struct {
 	evalBound                  [2]float64 // identification draws under these evaluate wellbeing: no needs, needs
 	selfHaz                    [2]float64 // weekly self-referral hazard, male and female
 	onsetHaz                   [5][5][2][maxLTC + 1][numNeeds]float64
+	gpGap                      [5][2][maxLTC + 1][numNeeds + 1]float64 // mean weeks between GP candidates (buildGapTables)
+	aeGap                      [5][5][maxLTC + 1][numNeeds + 1]float64 // and A&E candidates
 	offHaz, offHazHelped       [numNeeds]float64
 	queueMark                  int  // queue length before this week's referrals
 	personMajor                bool // first phase: people one at a time, no calendar
