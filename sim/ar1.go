@@ -22,47 +22,49 @@ import "math"
 // Cov = ve sum_{m=1..k-1} g_m rho^m. The tables hold these for every k, built
 // with running sums (stable as rho approaches 1).
 type ar1Gap struct {
-	rho      []float64 // rho^k
-	sdEnd    []float64 // SD of T(t+k) given a
-	meanS    []float64 // E[S | a] / a
-	slopeS   []float64 // Cov(S, T(t+k) | a) / Var(T(t+k) | a)
-	varS     []float64 // variance of S given a and T(t+k)
-	invDenom []float64 // 1/(1 - rho^(2k)) (0 if rho is 0 or 1), for the bridge means
+	rows []gapRow // by gap length k
+}
+
+// gapRow holds the values for a gap of k weeks, side by side: an evaluation
+// reads one row.
+type gapRow struct {
+	rho      float64 // rho^k
+	sdEnd    float64 // SD of T(t+k) given a
+	meanS    float64 // E[S | a] / a
+	slopeS   float64 // Cov(S, T(t+k) | a) / Var(T(t+k) | a)
+	varS     float64 // variance of S given a and T(t+k)
+	invDenom float64 // 1/(1 - rho^(2k)) (0 if rho is 0 or 1), for the bridge means
 }
 
 // build fills the tables for gaps of 1..n weeks.
 func (g *ar1Gap) build(rho, sd float64, n int) {
-	g.rho = growTo(g.rho[:0], n+1)[:n+1]
-	g.sdEnd = growTo(g.sdEnd[:0], n+1)[:n+1]
-	g.meanS = growTo(g.meanS[:0], n+1)[:n+1]
-	g.slopeS = growTo(g.slopeS[:0], n+1)[:n+1]
-	g.varS = growTo(g.varS[:0], n+1)[:n+1]
-	g.invDenom = growTo(g.invDenom[:0], n+1)[:n+1]
+	g.rows = growTo(g.rows[:0], n+1)[:n+1]
 	ve := sd * sd * (1 - rho*rho)
 	rm, gm := 1.0, 0.0 // rho^m and g_m, for m = k-1
 	var sumE, sumM, sumV, sumC float64
-	g.rho[0] = 1
+	g.rows[0] = gapRow{rho: 1}
 	for k := 1; k <= n; k++ {
+		r := &g.rows[k]
 		sumE += rm * rm
 		if k >= 2 {
 			sumM += rm
 			sumV += gm * gm
 			sumC += gm * rm
 		}
-		g.rho[k] = rm * rho
+		r.rho = rm * rho
 		varE := ve * sumE
-		g.sdEnd[k] = math.Sqrt(varE)
-		g.meanS[k] = sumM
+		r.sdEnd = math.Sqrt(varE)
+		r.meanS = sumM
 		cov := ve * sumC
 		if varE > 0 {
-			g.slopeS[k] = cov / varE
-			g.varS[k] = math.Max(0, ve*sumV-cov*cov/varE)
+			r.slopeS = cov / varE
+			r.varS = math.Max(0, ve*sumV-cov*cov/varE)
 		} else {
-			g.slopeS[k], g.varS[k] = 0, 0
+			r.slopeS, r.varS = 0, 0
 		}
-		g.invDenom[k] = 0
-		if d := 1 - g.rho[k]*g.rho[k]; d > 0 {
-			g.invDenom[k] = 1 / d
+		r.invDenom = 0
+		if d := 1 - r.rho*r.rho; d > 0 {
+			r.invDenom = 1 / d
 		}
 		gm += rm
 		rm *= rho

@@ -103,6 +103,10 @@ func (c *calendar) reset(first, last int) {
 }
 
 // add schedules person i in week w (ignored outside the simulated weeks).
+// It is kept out of line so that scheduleAt inlines: the first phase, which
+// wakes most people, never calls it.
+//
+//go:noinline
 func (c *calendar) add(i int, w int32) {
 	k := int(w) - c.first
 	if k < 0 || k >= len(c.weeks) {
@@ -125,22 +129,29 @@ func (c *calendar) add(i int, w int32) {
 // means of the AR(1) deviation between evaluations, and a forward recurrence
 // in the fading factor for fading gain; alive counts people registered.
 type evSeries struct {
-	cells                        [numCells]cellSums
-	level, fwd, bwd, fade, alive []float64
-	resVar                       []float64 // pooled residual variance by discount year and cell (residuals.go)
-	gpWeek, aeWeek               []float64 // consultations and attendances by week (their costs follow)
+	cells  [numCells]cellSums
+	week   []weekSums // by week, and one more for the difference arrays
+	resVar []float64  // pooled residual variance by discount year and cell (residuals.go)
 }
 
-func (e *evSeries) reset(weeks int) {
+// weekSums are one week's sums in evSeries, side by side so that an
+// evaluation touches one row per week it writes.
+type weekSums struct {
+	level, fwd, bwd, fade, alive float64 // bwd is offset by one week: row w+1 holds week w
+	gp, ae                       float64 // consultations and attendances (their costs follow)
+	df                           float64 // the week's discount factor (pcnSim.discount)
+	resVar                       int32   // the index of the week's discount year in resVar
+}
+
+// reset empties the sums for a horizon with the given discount factors.
+func (e *evSeries) reset(discount []float64) {
+	weeks := len(discount)
 	e.cells = [numCells]cellSums{}
 	e.resVar = resize(e.resVar, (weeks+51)/52*numCells)
-	e.level = resize(e.level, weeks+1)
-	e.fwd = resize(e.fwd, weeks+1)
-	e.bwd = resize(e.bwd, weeks+2)
-	e.fade = resize(e.fade, weeks+1)
-	e.alive = resize(e.alive, weeks+1)
-	e.gpWeek = resize(e.gpWeek, weeks)
-	e.aeWeek = resize(e.aeWeek, weeks)
+	e.week = resize(e.week, weeks+2)
+	for w, df := range discount {
+		e.week[w].df, e.week[w].resVar = df, int32(w/52*numCells)
+	}
 }
 
 // addTo adds the sums to arm s's tally t: cells to groups, QALYs from the
@@ -173,21 +184,22 @@ func (e *evSeries) addTo(t *tally, s *pcnSim) {
 			gt.qalyRaw += qalyRaw
 		}
 	}
-	rho, decay := s.gap.rho[1], s.path.decay
+	rho, decay := s.gap.rows[1].rho, s.path.decay
 	weeks := len(t.wbN)
 	var lv, fw, fd, al float64
 	bw := make([]float64, weeks+1)
 	for w := weeks - 1; w >= 0; w-- {
-		bw[w] = rho*bw[w+1] + e.bwd[w+1]
+		bw[w] = rho*bw[w+1] + e.week[w+1].bwd
 	}
 	for w := 0; w < weeks; w++ {
-		lv += e.level[w]
-		fw = rho*fw + e.fwd[w]
-		fd = decay*fd + e.fade[w]
-		al += e.alive[w]
+		ws := &e.week[w]
+		lv += ws.level
+		fw = rho*fw + ws.fwd
+		fd = decay*fd + ws.fade
+		al += ws.alive
 		t.series[SWellbeing][w] += lv + fw + bw[w] + fd
 		t.wbN[w] += al
-		gp, ae := e.gpWeek[w]*s.p.Costs.GPConsultation, e.aeWeek[w]*s.p.Costs.AEAttendance
+		gp, ae := ws.gp*s.p.Costs.GPConsultation, ws.ae*s.p.Costs.AEAttendance
 		t.series[SCostGP][w] += gp
 		t.series[SCostAE][w] += ae
 		t.costGP += s.discount[w] * gp
@@ -241,8 +253,8 @@ func runEvents(a, b *pcnSim, pa, pb *Params, spec *PCNSpec, pcnIdx int, runSeed 
 		liveA := a.startWeek(w)
 		liveB := b.startWeek(w)
 		a.referralsDue(w, b)
-		a.evWeek(w, liveA)
-		b.evWeek(w, liveB)
+		a.evWeek(w)
+		b.evWeek(w)
 		alive := a.aliveAt[w-a.firstWeek]
 		a.endWeek(w, alive, liveA)
 		for ; measured < len(a.refs); measured++ {
@@ -267,7 +279,7 @@ func (s *pcnSim) runEventArm(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint6
 	for w := s.firstWeek; w < s.weeks; w++ {
 		live := s.startWeek(w)
 		s.referralsDue(w, nil)
-		s.evWeek(w, live)
+		s.evWeek(w)
 		s.endWeek(w, s.aliveAt[w-s.firstWeek], live)
 	}
 	s.evFinish(nil)
@@ -279,18 +291,16 @@ func (s *pcnSim) runEventArm(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint6
 // the pair and both arms' identification runs on them.
 func (s *pcnSim) personPass(twin *pcnSim) {
 	s.personMajor = true
+	last := int32(s.weeks - 1)
 	for i := 0; i < s.pop.n; i++ {
 		e := &s.ev[i]
-		for !e.done && int(e.wake) < s.weeks {
-			w := int(e.wake)
-			if h := int(s.handOver[i]); w > h {
-				k := h - s.firstWeek
-				s.pending[k] = append(s.pending[k], pendingReferral{person: int32(i)})
-				break
-			}
-			if s.wakeUp(i, w, s.live(w), twin, twin != nil && twin.live(w)) {
-				break
-			}
+		h := s.handOver[i]
+		if s.wakeUp(i, e, min(h, last), twin) {
+			continue // referred: the second phase takes them on
+		}
+		if !e.done && e.wake <= last && e.wake > h {
+			k := int(h) - s.firstWeek
+			s.pending[k] = append(s.pending[k], pendingReferral{person: int32(i)})
 		}
 	}
 	s.personMajor = false
@@ -334,8 +344,19 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 	s.ev = s.ev[:0]
 	s.div = s.div[:0]
 	s.cal.reset(s.firstWeek, s.weeks)
-	s.own.reset(s.weeks)
-	s.shared.reset(s.weeks)
+	s.own.reset(s.discount)
+	s.shared.reset(s.discount)
+	// The first discount-year boundary after each week an evaluation can
+	// follow (never past the horizon), for evAt.
+	s.yearEndsFrom = int32(s.firstWeek - 1)
+	s.yearEnds = s.yearEnds[:0]
+	for t := s.firstWeek - 1; t < s.weeks; t++ {
+		y := yearAfter(t)
+		if y >= s.weeks {
+			y = never
+		}
+		s.yearEnds = append(s.yearEnds, int32(y))
+	}
 	wb := &p.Wellbeing
 	s.gap.build(wb.AR1Weekly, math.Sqrt(1-wb.LatentShare)*wb.SD, s.weeks-s.firstWeek+1)
 	s.dcum = growTo(s.dcum[:0], s.weeks+1)[:s.weeks+1]
@@ -349,6 +370,7 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 	s.gpBenVaries = s.gpBenMax > 1 || p.Effects.GPRR < 1
 	s.aeBenVaries = s.aeBenMax > 1 || p.Effects.AERR < 1
 	s.gpKeepLow = slices.Min(s.gpWBTable) / s.gpWBMax
+	s.buildGapTables()
 	id := &p.Identification
 	for f := 0; f < 2; f++ {
 		prob := id.SelfWeekly
@@ -373,9 +395,37 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 	s.pending = resizeLists(s.pending, s.weeks-s.firstWeek)
 	s.rampIdent = growTo(s.rampIdent[:0], s.weeks-s.firstWeek)[:s.weeks-s.firstWeek]
 	s.identBound = growTo(s.identBound[:0], s.weeks-s.firstWeek)[:s.weeks-s.firstWeek]
+	s.rampOdds = growTo(s.rampOdds[:0], s.weeks-s.firstWeek)[:s.weeks-s.firstWeek]
+	wbOdds := math.Exp(3 * math.Abs(s.lnIdentWB)) // largest odds ratio of the clamped wellbeing z
 	for w := s.firstWeek; w < s.weeks; w++ {
 		s.rampIdent[w-s.firstWeek], _ = s.rampAt(w)
 		s.identBound[w-s.firstWeek] = s.identProbBound(s.rampIdent[w-s.firstWeek])
+		s.rampOdds[w-s.firstWeek] = math.Exp(s.rampIdent[w-s.firstWeek]) * wbOdds
+	}
+	s.identOdds = s.identOdds[:0]
+	for pr := range s.identLogit {
+		for q := 0; q < 5; q++ {
+			for _, male := range [2]bool{false, true} {
+				for _, minority := range [2]bool{false, true} {
+					lo := s.identLogit[pr] + s.identIMD[q]
+					if male {
+						lo += s.identMale
+					}
+					if minority {
+						lo += s.identMinority
+					}
+					s.identOdds = append(s.identOdds, math.Exp(lo))
+				}
+			}
+		}
+	}
+	for m := range s.needWeight {
+		s.needWeight[m] = 0
+		for k := 0; k < numNeeds; k++ {
+			if m&(1<<k) != 0 {
+				s.needWeight[m] += s.need(k).Weight
+			}
+		}
 	}
 	// Wellbeing is evaluated for identification when the draw is under the
 	// bound at full ramp-up, whatever the week and go-live; a pair uses the
@@ -424,7 +474,7 @@ func (s *pcnSim) adopt(twin *pcnSim) {
 
 // evWeek wakes the people social prescribing has reached who are due in
 // week w.
-func (s *pcnSim) evWeek(w int, live bool) {
+func (s *pcnSim) evWeek(w int) {
 	k := w - s.cal.first
 	b := s.cal.weeks[k]
 	for j := 0; j < len(b); j++ {
@@ -432,21 +482,23 @@ func (s *pcnSim) evWeek(w int, live bool) {
 			t := bits.TrailingZeros64(b[j])
 			b[j] &^= 1 << uint(t)
 			i := j<<6 | t
-			if s.ev[i].wake != int32(w) || s.ev[i].done {
+			e := &s.ev[i]
+			if e.wake != int32(w) || e.done {
 				continue // rescheduled earlier and already woken
 			}
-			s.wakeUp(i, w, live, nil, false)
+			s.wakeUp(i, e, int32(w), nil)
 		}
 	}
 	s.cal.weeks[k] = b[:0]
 }
 
 // schedule recomputes person i's next event and puts them in the calendar.
-func (s *pcnSim) schedule(i int) {
-	e := &s.ev[i]
-	w := min(e.slow, e.gpW, e.aeW)
-	e.wake = w
+func (s *pcnSim) schedule(i int) { s.scheduleAt(i, &s.ev[i]) }
+
+// scheduleAt is schedule for person i's state e.
+func (s *pcnSim) scheduleAt(i int, e *evPerson) {
+	e.wake = min(e.slow, e.gpW, e.aeW)
 	if !s.personMajor {
-		s.cal.add(i, w)
+		s.cal.add(i, e.wake)
 	}
 }

@@ -45,8 +45,8 @@ func (s *pcnSim) needSeg(e *evPerson, upto int, shared bool) {
 	cs.needs += c * n
 	cs.needsDF += c * d
 	if v != 0 {
-		ser.level[lo] += v
-		ser.level[hi] -= v
+		ser.week[lo].level += v
+		ser.week[hi].level -= v
 	}
 }
 
@@ -73,28 +73,28 @@ func (s *pcnSim) gainSeg(i int, e *evPerson, upto int) {
 	if !pw.benFade[i] {
 		cs.wb += full * n
 		cs.wbDF += full * d
-		ser.level[lo] += full
-		ser.level[hi] -= full
+		ser.week[lo].level += full
+		ser.week[hi].level -= full
 		return
 	}
 	// Fading: full x decay^(w - since) for w > since, summed year by year.
 	since := int(pw.benSince[i])
 	dec := pw.decay
-	at := func(w int) float64 { return full * math.Pow(dec, float64(w-since)) }
+	at := func(w int) float64 { return full * pw.decayPow(w-since) }
 	for a := lo; a < hi; {
 		b := min(hi, (a/52+1)*52)
 		var sum float64
 		if dec == 1 {
 			sum = full * float64(b-a)
 		} else {
-			sum = at(a) * (1 - math.Pow(dec, float64(b-a))) / (1 - dec)
+			sum = at(a) * (1 - pw.decayPow(b-a)) / (1 - dec)
 		}
 		cs.wb += sum
 		cs.wbDF += s.discount[a] * sum
 		a = b
 	}
-	ser.fade[lo] += at(lo)
-	ser.fade[hi] -= at(hi)
+	ser.week[lo].fade += at(lo)
+	ser.week[hi].fade -= at(hi)
 }
 
 // evFinish closes the horizon: everyone still registered is accounted to
@@ -149,10 +149,10 @@ func (s *pcnSim) evAttribute(i int, e *evPerson, t *tally, ser *evSeries) {
 	}
 	latent := float64(e.latent)
 	if n > 0 {
-		ser.level[lo] += latent
-		ser.level[hi] -= latent
-		ser.alive[lo]++
-		ser.alive[hi]--
+		ser.week[lo].level += latent
+		ser.week[hi].level -= latent
+		ser.week[lo].alive++
+		ser.week[hi].alive--
 		cs := &ser.cells[e.cell]
 		cs.weeks += n
 		cs.weeksDF += d
@@ -164,6 +164,19 @@ func (s *pcnSim) evAttribute(i int, e *evPerson, t *tally, ser *evSeries) {
 		last := s.weeks - 1
 		wb := observed(latent + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, last))
 		ps.wbChange = wb - float64(e.wbStart)
+	}
+	a := &s.out.acc
+	if s.path.flags[i] == 0 && s.path.cal[i] == 0 && a.waitN[i] == 0 && math.IsNaN(float64(a.refWB2[i])) {
+		// Most people: nothing but the change in wellbeing to add (attribute
+		// would add the same, and zeros).
+		if !math.IsNaN(ps.wbChange) {
+			for _, g := range cellGroups(int(e.cell)) {
+				gt := &t.g[g]
+				gt.wbChange += ps.wbChange
+				gt.wbChangeN++
+			}
+		}
+		return
 	}
 	s.attribute(t, i, &ps)
 }

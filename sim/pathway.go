@@ -69,8 +69,9 @@ type pathway struct {
 	benFade  []bool
 	mult     []float32 // person-level effect multiplier (heterogeneity), mean 1; set by raise
 
-	fullGain float64 // WEMWBS points of the full effect (effects.wellbeing x wellbeing.sd)
-	decay    float64 // weekly fading factor of benefit after participation
+	fullGain  float64   // WEMWBS points of the full effect (effects.wellbeing x wellbeing.sd)
+	decay     float64   // weekly fading factor of benefit after participation
+	decayPows []float64 // decay^n for the gaps of the simulated weeks (see decayPow)
 }
 
 const neverEnded = math.MinInt32 / 2
@@ -81,11 +82,27 @@ func (pw *pathway) reset() {
 		lastEnd: pw.lastEnd[:0], flags: pw.flags[:0], cal: pw.cal[:0], calEpisode: pw.calEpisode[:0],
 		self: pw.self[:0], refWB: pw.refWB[:0], svcState: pw.svcState[:0], svc: pw.svc[:0], svcSince: pw.svcSince[:0],
 		svcWeeks: pw.svcWeeks[:0], svcNeed: pw.svcNeed[:0], svcCal: pw.svcCal[:0], benLevel: pw.benLevel[:0], benSince: pw.benSince[:0], benFade: pw.benFade[:0], mult: pw.mult[:0],
+		decayPows: pw.decayPows[:0],
 	}
 }
 
-// add appends the state of a newly registered person.
-func (pw *pathway) add() { pw.grow(1) }
+// setDecay sets the weekly fading factor and tabulates its powers for gaps
+// of up to n weeks.
+func (pw *pathway) setDecay(decay float64, n int) {
+	pw.decay = decay
+	pw.decayPows = growTo(pw.decayPows[:0], n+1)[:n+1]
+	for k := range pw.decayPows {
+		pw.decayPows[k] = math.Pow(decay, float64(k))
+	}
+}
+
+// decayPow returns decay^n (from the table: the same number math.Pow gives).
+func (pw *pathway) decayPow(n int) float64 {
+	if uint(n) < uint(len(pw.decayPows)) {
+		return pw.decayPows[n]
+	}
+	return math.Pow(pw.decay, float64(n))
+}
 
 // grow appends the state of n newly registered people.
 func (pw *pathway) grow(n int) {
@@ -135,7 +152,7 @@ func (pw *pathway) benefit(i int, w int) float64 {
 	if b == 0 || !pw.benFade[i] || w <= int(pw.benSince[i]) {
 		return b
 	}
-	return b * math.Pow(pw.decay, float64(w-int(pw.benSince[i])))
+	return b * pw.decayPow(w-int(pw.benSince[i]))
 }
 
 // gainPoints returns person i's wellbeing gain in week w in WEMWBS points.

@@ -19,7 +19,8 @@ type pcnSim struct {
 	week       int    // current week
 	wk         uint64 // key of the current person-week (see weekKey)
 	goLiveWeek int
-	digital    bool // referrals go to a digital signposting service (support.route)
+	liveFrom   int32 // first week the service is live (never if rollout is off)
+	digital    bool  // referrals go to a digital signposting service (support.route)
 	registered float64
 	adults0    float64
 	aliveCount int
@@ -75,6 +76,8 @@ type pcnSim struct {
 	own, shared                evSeries
 	gap                        ar1Gap
 	dcum                       []float64 // cumulative discount factor: dcum[w] = sum of discount[0..w-1]
+	yearEnds                   []int32   // first discount-year boundary after week yearEndsFrom+k (never past the horizon)
+	yearEndsFrom               int32
 	gpWBMax, gpBenMax          float64
 	aeBenMax                   float64
 	gpBenVaries, aeBenVaries   bool       // whether benefit changes contact rates
@@ -82,6 +85,8 @@ type pcnSim struct {
 	evalBound                  [2]float64 // identification draws under these evaluate wellbeing: no needs, needs
 	selfHaz                    [2]float64 // weekly self-referral hazard, male and female
 	onsetHaz                   [5][5][2][maxLTC + 1][numNeeds]float64
+	gpGap                      [5][2][maxLTC + 1][numNeeds + 1]float64 // mean weeks between GP candidates (buildGapTables)
+	aeGap                      [5][5][maxLTC + 1][numNeeds + 1]float64 // and A&E candidates
 	offHaz, offHazHelped       [numNeeds]float64
 	queueMark                  int  // queue length before this week's referrals
 	personMajor                bool // first phase: people one at a time, no calendar
@@ -90,6 +95,9 @@ type pcnSim struct {
 	aliveAt                    []int     // adults registered in each week
 	rampIdent                  []float64 // identification log-odds ramp term of each week
 	identBound                 []float64 // upper bound of identProb in each week
+	rampOdds                   []float64 // odds factor of the ramp and the lowest wellbeing in each week (identOddsBound)
+	identOdds                  []float64 // odds factor of practice, IMD quintile, sex and ethnicity (identOddsBound)
+	needWeight                 [1 << numNeeds]float64
 
 	// Scenario-arm referral index weeks, measured in both arms.
 	refAt    [][]int32
@@ -115,6 +123,10 @@ func (s *pcnSim) setup(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goL
 	s.firstWeek = -p.Simulation.BurnInWeeks
 	s.weeks = HorizonWeeks(*p)
 	s.goLiveWeek = s.weekOf(goLive)
+	s.liveFrom = never
+	if p.Rollout.Enabled {
+		s.liveFrom = int32(max(s.goLiveWeek, math.MinInt32))
+	}
 	s.digital = p.Support.Route == "digital"
 	s.registered = spec.Registered()
 
@@ -127,7 +139,7 @@ func (s *pcnSim) setup(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goL
 	s.wbRefMean = wb.Mean
 	s.path.reset()
 	s.path.fullGain = p.Effects.Wellbeing * wb.SD
-	s.path.decay = math.Pow(0.5, 1/p.Effects.HalfLifeWeeks)
+	s.path.setDecay(math.Pow(0.5, 1/p.Effects.HalfLifeWeeks), s.weeks-s.firstWeek+2)
 	s.qalyByNeeds = p.QALY.Mapping == "needs"
 
 	id := &p.Identification
@@ -202,7 +214,7 @@ func resizeLists[T any](l [][]T, n int) [][]T {
 
 // live reports whether the PCN's link-worker service is live in week w.
 func (s *pcnSim) live(w int) bool {
-	return s.p.Rollout.Enabled && w >= s.goLiveWeek
+	return int32(w) >= s.liveFrom
 }
 
 // date returns the first day of week w.

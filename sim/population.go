@@ -186,7 +186,9 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 		}
 	}
 	p.needs[i] = needs
-	s.path.add()
+	if len(s.path.state) <= i {
+		s.path.grow(i + 1 - len(s.path.state))
+	}
 	// The draw behind the person-level effect multiplier (set when social
 	// prescribing first benefits them: see raise).
 	p.zMult = append(p.zMult, float32(rng.NormFloat64()))
@@ -239,6 +241,7 @@ func (s *pcnSim) populate() {
 	for pr := range s.spec.Practices {
 		n := int(math.Round(s.spec.Practices[pr].ListSize * adultShare))
 		s.pop.grow(n)
+		s.path.grow(n) // pathway state for all of them at once (addPerson would add one at a time)
 		for j := 0; j < n; j++ {
 			s.addPerson(pr, w0, s.p.Population.AgeShares)
 		}
@@ -260,6 +263,7 @@ func (s *pcnSim) registrationStep(w int) {
 func (s *pcnSim) addRegistrants(w int) {
 	rng := s.rp.at(s.pcnKey, procRegistration, w)
 	n := poisson(rng, s.registrationsWeekly)
+	s.path.grow(n)
 	for j := 0; j < n; j++ {
 		pr := pick(s.practiceShares, rng.Float64())
 		s.addPerson(pr, w, s.p.Population.NewRegistrantAges)

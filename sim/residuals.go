@@ -30,8 +30,8 @@ func (s *pcnSim) addResiduals(own, shared *evSeries) {
 			cs := &own.cells[c]
 			cs.wb += r
 			cs.wbDF += s.discount[lo] * r
-			own.level[lo] += r / float64(hi-lo)
-			own.level[hi] -= r / float64(hi-lo)
+			own.week[lo].level += r / float64(hi-lo)
+			own.week[hi].level -= r / float64(hi-lo)
 		}
 	}
 }

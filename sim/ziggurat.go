@@ -21,14 +21,38 @@ func zigUnit(st *uint64) float64 {
 
 // zigNorm returns a standard normal number drawn from stream st.
 func zigNorm(st *uint64) float64 {
+	u := next(st)
+	if x, ok := normRect(u); ok {
+		return x
+	}
+	return zigNormFrom(st, u)
+}
+
+// normRect returns the normal value of the 64 random bits u and whether u
+// falls in the ziggurat's rectangles, as more than 99% of draws do; if not,
+// zigNormFrom(st, u) finishes the draw. Small enough to inline, so the
+// engine's hottest draws skip a call:
+//
+//	u := next(st)
+//	x, ok := normRect(u)
+//	if !ok {
+//		x = zigNormFrom(st, u)
+//	}
+func normRect(u uint64) (float64, bool) {
+	j := int32(u)
+	i := u >> 32 & 0x7F
+	return float64(j) * float64(zigWn[i]), absInt32(j) < zigKn[i]
+}
+
+// zigNormFrom finishes a normal draw from stream st whose first 64 bits are u.
+func zigNormFrom(st *uint64, u uint64) float64 {
 	for {
-		u := next(st)
+		x, ok := normRect(u)
+		if ok {
+			return x
+		}
 		j := int32(u)
 		i := u >> 32 & 0x7F
-		x := float64(j) * float64(zigWn[i])
-		if absInt32(j) < zigKn[i] {
-			return x // more than 99% of draws
-		}
 		if i == 0 {
 			for {
 				x = -math.Log(zigUnit(st)) * (1.0 / zigRn)
@@ -45,6 +69,7 @@ func zigNorm(st *uint64) float64 {
 		if zigFn[i]+float32(zigUnit(st))*(zigFn[i-1]-zigFn[i]) < float32(math.Exp(-.5*x*x)) {
 			return x
 		}
+		u = next(st)
 	}
 }
 
@@ -57,19 +82,36 @@ func absInt32(i int32) uint32 {
 
 // zigExp returns a unit exponential number drawn from stream st.
 func zigExp(st *uint64) float64 {
+	u := next(st)
+	if x, ok := expRect(u); ok {
+		return x
+	}
+	return zigExpFrom(st, u)
+}
+
+// expRect is normRect for the exponential (about 99% of draws), finished by
+// zigExpFrom.
+func expRect(u uint64) (float64, bool) {
+	j := uint32(u)
+	i := uint8(u >> 32)
+	return float64(j) * float64(zigWe[i]), j < zigKe[i]
+}
+
+// zigExpFrom finishes an exponential draw from stream st whose first 64 bits
+// are u.
+func zigExpFrom(st *uint64, u uint64) float64 {
 	for {
-		u := next(st)
-		j := uint32(u)
-		i := uint8(u >> 32)
-		x := float64(j) * float64(zigWe[i])
-		if j < zigKe[i] {
-			return x // about 99% of draws
+		x, ok := expRect(u)
+		if ok {
+			return x
 		}
+		i := uint8(u >> 32)
 		if i == 0 {
 			return zigRe - math.Log(zigUnit(st))
 		}
 		if zigFe[i]+float32(zigUnit(st))*(zigFe[i-1]-zigFe[i]) < float32(math.Exp(-x)) {
 			return x
 		}
+		u = next(st)
 	}
 }
