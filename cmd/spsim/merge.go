@@ -182,15 +182,23 @@ func (m merger) run() int {
 	if code != exitOK {
 		return code
 	}
-	wall, code := writeOutputs(m.e, m.started, func(t output.Timing) error { return col.WriteDir(m.out, m.force, t) })
+	return m.finish(func(t output.Timing) error { return col.WriteDir(m.out, m.force, t) }, func(page string, wall float64) {
+		printRunSummary(m.e, s, col, h.Units, h.Seed, m.out, page, wall, 0, false)
+	})
+}
+
+// finish writes the merged outputs with write, then the report, and prints
+// the command's summary with print.
+func (m merger) finish(write func(output.Timing) error, print func(page string, wall float64)) int {
+	wall, code := writeOutputs(m.e, m.started, write)
 	if code != exitOK {
 		return code
 	}
-	rep, code := writeReport(m.e, m.out, m.png, m.quiet)
+	page, code := writeReport(m.e, m.out, m.png, m.quiet)
 	if code != exitOK {
 		return code
 	}
-	printRunSummary(m.e, s, col, h.Units, h.Seed, m.out, rep, wall, 0, false)
+	print(page, wall)
 	return exitOK
 }
 
@@ -212,16 +220,9 @@ func (m merger) compare() int {
 	if code != exitOK {
 		return code
 	}
-	wall, code := writeOutputs(m.e, m.started, func(t output.Timing) error { return col.WriteDir(m.out, m.force, t) })
-	if code != exitOK {
-		return code
-	}
-	rep, code := writeReport(m.e, m.out, m.png, m.quiet)
-	if code != exitOK {
-		return code
-	}
-	printCompareSummary(m.e, cmp, col, h.Units, h.Seed, m.out, rep, wall, 0)
-	return exitOK
+	return m.finish(func(t output.Timing) error { return col.WriteDir(m.out, m.force, t) }, func(page string, wall float64) {
+		printCompareSummary(m.e, cmp, col, h.Units, h.Seed, m.out, page, wall, 0)
+	})
 }
 
 func (m merger) power(o mergeOptions) int {
@@ -255,14 +256,7 @@ func (m merger) power(o mergeOptions) int {
 	}
 	rep := output.NewPowerReport(output.PowerMeta{Name: st.Name, Source: st.Source, Mode: st.Mode, Plan: p,
 		Workers: 0, Command: m.command, Started: m.started}, res)
-	wall, code := writeOutputs(m.e, m.started, func(t output.Timing) error { return rep.WriteDir(m.out, m.force, t) })
-	if code != exitOK {
-		return code
-	}
-	page, code := writeReport(m.e, m.out, m.png, m.quiet)
-	if code != exitOK {
-		return code
-	}
-	printPowerSummary(m.e, st, rep, m.out, page, wall, 0)
-	return exitOK
+	return m.finish(func(t output.Timing) error { return rep.WriteDir(m.out, m.force, t) }, func(page string, wall float64) {
+		printPowerSummary(m.e, st, rep, m.out, page, wall, 0)
+	})
 }
