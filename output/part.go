@@ -10,6 +10,7 @@ import (
 	"hash/crc32"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -117,22 +118,40 @@ type PartWriter struct {
 }
 
 // CreatePart starts a new part file at path (which must not exist) with
-// header h.
-func CreatePart(path string, h PartHeader) (*PartWriter, error) {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return nil, err
-	}
+// header h. The header is written under a temporary name first, so that
+// path, once it exists, always has its header.
+func CreatePart(path string, h PartHeader) (w *PartWriter, err error) {
 	head, err := json.Marshal(h)
 	if err != nil {
-		f.Close()
-		os.Remove(path)
 		return nil, err
 	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".tmp-")
+	if err != nil {
+		return nil, err
+	}
+	tmp := f.Name()
+	defer func() {
+		os.Remove(tmp)
+		if err != nil {
+			f.Close()
+		}
+	}()
+	if _, err := lockFile(f); err != nil {
+		return nil, fmt.Errorf("locking %s: %w", path, err)
+	}
 	if _, err := f.Write(append(append([]byte(partMagic), head...), '\n')); err != nil {
-		f.Close()
-		os.Remove(path)
 		return nil, fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := f.Chmod(0o644); err != nil {
+		return nil, err
+	}
+	// Link, unlike rename, fails if path exists: a part file is never replaced.
+	if err := os.Link(tmp, path); err != nil {
+		return nil, err
 	}
 	return &PartWriter{f: f, path: path}, nil
 }
@@ -155,6 +174,13 @@ func ResumePart[T any](path string, h PartHeader) (*PartWriter, []T, error) {
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
 		return nil, nil, err
+	}
+	if ok, err := lockFile(f); !ok {
+		f.Close()
+		if err != nil {
+			return nil, nil, fmt.Errorf("locking %s: %w", path, err)
+		}
+		return nil, nil, fmt.Errorf("another spsim process is writing %s (only one may resume a job at a time)", path)
 	}
 	if err := f.Truncate(end); err != nil {
 		f.Close()
@@ -253,6 +279,10 @@ func readPart[T any](path string) (PartHeader, []T, int64, error) {
 	if err != nil {
 		return h, nil, 0, err
 	}
+	fi, err := f.Stat()
+	if err != nil {
+		return h, nil, 0, err
+	}
 	var recs []T
 	var frame [8]byte
 	var payload []byte
@@ -260,12 +290,19 @@ func readPart[T any](path string) (PartHeader, []T, int64, error) {
 		if _, err := io.ReadFull(r, frame[:]); err != nil {
 			break // end of file, or an incomplete frame header
 		}
-		n := binary.LittleEndian.Uint32(frame[0:])
+		n := int64(binary.LittleEndian.Uint32(frame[0:]))
+		left := fi.Size() - end - 8
+		if n == 0 || n > left {
+			break // a frame cut short (or a zero-filled tail): the end of what was saved
+		}
 		payload = slices.Grow(payload[:0], int(n))[:n]
 		if _, err := io.ReadFull(r, payload); err != nil {
-			break // an incomplete last record
+			break
 		}
 		if crc32.Checksum(payload, castagnoli) != binary.LittleEndian.Uint32(frame[4:]) {
+			if n == left {
+				break // the last frame, damaged as the file's end was being written
+			}
 			return h, nil, 0, fmt.Errorf("%s: record %d is corrupt (checksum mismatch at byte %d)", path, len(recs)+1, end)
 		}
 		var rec T
@@ -273,7 +310,7 @@ func readPart[T any](path string) (PartHeader, []T, int64, error) {
 			return h, nil, 0, fmt.Errorf("%s: record %d: %v", path, len(recs)+1, err)
 		}
 		recs = append(recs, rec)
-		end += int64(8 + n)
+		end += 8 + n
 	}
 	return h, recs, end, nil
 }

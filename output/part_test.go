@@ -1,10 +1,12 @@
 package output
 
 import (
+	"bytes"
 	"math"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -73,6 +75,9 @@ func TestPartRoundTripAndCutTail(t *testing.T) {
 	}
 	if _, err := CreatePart(path, h); err == nil {
 		t.Error("CreatePart replaced an existing part file")
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("CreatePart left %d files behind", len(ents))
 	}
 	gotH, recs, err := ReadPart[*sim.RunResult](path)
 	if err != nil {
@@ -144,10 +149,22 @@ func TestPartRefusals(t *testing.T) {
 	}
 
 	b, _ := os.ReadFile(path)
-	b[len(b)-20] ^= 0xff // inside run 6's payload... or run 5's: corrupt either way
+	first := bytes.IndexByte(b[len(partMagic):], '\n') + len(partMagic) + 1 // run 5's frame
+	last := slices.Clone(b)
+	last[len(last)-20] ^= 0xff // inside run 6's payload, the file's last frame
+	os.WriteFile(path, last, 0o644)
+	if _, recs, err := ReadPart[*sim.RunResult](path); err != nil || len(recs) != 1 {
+		t.Errorf("a damaged last record: %d records, error %v; want it cut off like an incomplete one", len(recs), err)
+	}
+	b[first+20] ^= 0xff // inside run 5's payload, followed by run 6
 	os.WriteFile(path, b, 0o644)
-	if _, _, err := ReadPart[*sim.RunResult](path); err == nil || !strings.Contains(err.Error(), "corrupt") {
-		t.Errorf("a flipped byte: error %v, want corrupt", err)
+	if _, _, err := ReadPart[*sim.RunResult](path); err == nil || !strings.Contains(err.Error(), "record 1 is corrupt") {
+		t.Errorf("a flipped byte before the last record: error %v, want record 1 corrupt", err)
+	}
+	zeros := append(slices.Clone(b[:first]), make([]byte, 100)...) // a zero-filled tail after the header
+	os.WriteFile(path, zeros, 0o644)
+	if _, recs, err := ReadPart[*sim.RunResult](path); err != nil || len(recs) != 0 {
+		t.Errorf("a zero-filled tail: %d records, error %v; want none and no error", len(recs), err)
 	}
 
 	junk := filepath.Join(dir, "junk")
@@ -237,4 +254,22 @@ func BenchmarkPartAppend(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// Only one process at a time may append to a part file.
+func TestPartLock(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.partial")
+	w, err := CreatePart(path, testHeader())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := ResumePart[*sim.RunResult](path, testHeader()); err == nil || !strings.Contains(err.Error(), "another spsim process") {
+		t.Errorf("resuming a part file being written: error %v", err)
+	}
+	w.Close()
+	w, _, err = ResumePart[*sim.RunResult](path, testHeader())
+	if err != nil {
+		t.Fatalf("resuming once the writer has closed: %v", err)
+	}
+	w.Close()
 }

@@ -1,6 +1,11 @@
 package scenarios
 
-import "testing"
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
 
 // A comparison's and a study's hash are the same for the same input and
 // change with anything that changes results.
@@ -51,4 +56,30 @@ func hashOf(x interface{ Hash() string }, err error) (string, error) {
 		return "", err
 	}
 	return x.Hash(), nil
+}
+
+// A scenario's hash follows the contents of its pcns.csv, which its
+// resolved TOML only names: shards or a resumed run made before and after
+// the file changed must not be merged.
+func TestHashFollowsPCNsCSV(t *testing.T) {
+	dir := t.TempDir()
+	toml, _ := os.ReadFile("testdata/csv-relative.toml")
+	csv, _ := os.ReadFile("testdata/pcns.csv")
+	os.WriteFile(filepath.Join(dir, "s.toml"), toml, 0o644)
+	os.WriteFile(filepath.Join(dir, "pcns.csv"), csv, 0o644)
+	hash := func() string {
+		s, err := Load(filepath.Join(dir, "s.toml"), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.Hash()
+	}
+	before := hash()
+	if again := hash(); again != before {
+		t.Fatal("the same files give another hash")
+	}
+	os.WriteFile(filepath.Join(dir, "pcns.csv"), bytes.Replace(csv, []byte("A,A1,10000"), []byte("A,A1,10001"), 1), 0o644)
+	if hash() == before {
+		t.Error("changing a list size in pcns.csv left the hash unchanged")
+	}
 }

@@ -55,11 +55,19 @@ func (s *Scenario) ResolvedTOML() []byte {
 	return []byte(b.String())
 }
 
-// Hash returns the hex SHA-256 of ResolvedTOML: two scenarios with the same
-// hash give the same runs.
+// Hash returns a hex SHA-256 of the scenario: of ResolvedTOML and, when
+// the PCNs come from pcns.csv, of the PCNs read from it (ResolvedTOML names
+// the file, not what it holds, and the file may change). Two scenarios with
+// the same hash give the same runs.
 func (s *Scenario) Hash() string {
-	h := sha256.Sum256(s.ResolvedTOML())
-	return hex.EncodeToString(h[:])
+	if s.pcns == nil {
+		h := sha256.Sum256(s.ResolvedTOML())
+		return hex.EncodeToString(h[:])
+	}
+	h := sha256.New()
+	h.Write(s.ResolvedTOML())
+	fmt.Fprintf(h, "\n# pcns.csv as read:\n%+v\n", s.pcns)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // splitKey splits a dotted key into its table and its last part.

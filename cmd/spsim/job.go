@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -24,10 +25,14 @@ type jobOptions struct {
 }
 
 func jobFlags(fs *flag.FlagSet, o *jobOptions, units string) {
-	fs.StringVar(&o.shard, "shard", "", "simulate only shard `i/n` of the "+units+" (0 <= i < n) and write a part for 'spsim merge' (default: from SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN and SLURM_ARRAY_TASK_COUNT in a Slurm array job)")
+	fs.StringVar(&o.shard, "shard", "", "simulate only shard `i/n` of the "+units+" (0 <= i < n) and write a part for 'spsim merge' (default: from SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN and SLURM_ARRAY_TASK_COUNT in a Slurm array task; --shard 0/1 there runs the whole job)")
 	fs.IntVar(&o.shards, "shards", 0, "split the "+units+" into `n` shards and simulate shard JOB_COMPLETION_INDEX (a Kubernetes Indexed Job)")
 	fs.BoolVar(&o.resume, "resume", false, "continue an interrupted run of the same command from the "+units+" it saved in OUT.partial")
 }
+
+// maxShards bounds the number of shards (a shard per run of the largest
+// ensemble allowed).
+const maxShards = 1_000_000
 
 // shardSpec is which shard of the work this process does.
 type shardSpec struct {
@@ -48,7 +53,11 @@ func (o jobOptions) shardOf(getenv func(string) string) (shardSpec, error) {
 		if !ok {
 			n = "" // not a shard: parseShard says so
 		}
-		return parseShard(i, n, "--shard "+o.shard, "--shard wants i/n with 0 <= i < n, e.g. --shard 2/4")
+		sh, err := parseShard(i, n, "--shard "+o.shard, "--shard wants i/n with 0 <= i < n, e.g. --shard 2/4")
+		if err == nil && sh.count == 1 {
+			return shardSpec{index: 0, count: 1}, nil // the whole job, even in a Slurm array task
+		}
+		return sh, err
 	}
 	if o.shards != 0 {
 		idx := getenv("JOB_COMPLETION_INDEX")
@@ -75,6 +84,9 @@ func parseShard(i, n, from, hint string) (shardSpec, error) {
 	b, err2 := strconv.Atoi(strings.TrimSpace(n))
 	if err1 != nil || err2 != nil || b < 1 || a < 0 || a >= b {
 		return shardSpec{}, fmt.Errorf("%s is not a shard: %s", from, hint)
+	}
+	if b > maxShards {
+		return shardSpec{}, fmt.Errorf("%s: at most %d shards", from, maxShards)
 	}
 	return shardSpec{index: a, count: b, from: from}, nil
 }
@@ -135,7 +147,35 @@ func openPart[T any](e *env, out string, h output.PartHeader, resume, quiet bool
 func partHeader(kind, name, source string, sets []string, hash string, seed uint64, units int, sh shardSpec, command string) output.PartHeader {
 	first, count := output.ShardRange(units, sh.index, sh.count)
 	return output.PartHeader{Kind: kind, Name: name, Source: source, Path: absSource(source), Sets: append([]string{}, sets...), Hash: hash,
-		Seed: seed, Version: sim.Version, Units: units, Shard: sh.index, Shards: sh.count, First: first, Count: count, Command: command}
+		Seed: seed, Version: buildVersion(), Units: units, Shard: sh.index, Shards: sh.count, First: first, Count: count, Command: command}
+}
+
+// buildVersion is the spsim version, with the commit the binary was built
+// from when it records one (a build from a git checkout), so that parts
+// made by builds of different commits are never merged or resumed together.
+func buildVersion() string {
+	v := sim.Version
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return v
+	}
+	rev, dirty := "", false
+	for _, kv := range bi.Settings {
+		switch kv.Key {
+		case "vcs.revision":
+			rev = kv.Value
+		case "vcs.modified":
+			dirty = kv.Value == "true"
+		}
+	}
+	if rev == "" {
+		return v
+	}
+	v += "+" + rev[:min(12, len(rev))]
+	if dirty {
+		v += "-dirty"
+	}
+	return v
 }
 
 // absSource makes a file source absolute, so merge finds it from anywhere.
@@ -236,6 +276,9 @@ func countOf(n int, what string) string {
 }
 
 func unitSpan(first, count int) string {
+	if count == 0 {
+		return "(none)"
+	}
 	if count == 1 {
 		return strconv.Itoa(first)
 	}

@@ -30,7 +30,7 @@ func mergeFlags(o *mergeOptions) *flag.FlagSet {
 	fs.BoolVar(&o.force, "force", false, "replace the output directory if it exists (only an earlier output directory or an empty one)")
 	fs.BoolVar(&o.quiet, "quiet", false, "no messages on stderr (the table still goes to stdout)")
 	pngFlag(fs, &o.png)
-	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), fmt.Sprintf("concurrent workers `N` for re-simulating an abm study's world (default: all cores, here %d)", runtime.NumCPU()))
+	fs.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), fmt.Sprintf("concurrent workers `N` for re-simulating an abm study's world (default: the cores Go may use, here %d)", runtime.GOMAXPROCS(0)))
 	return fs
 }
 

@@ -38,7 +38,7 @@ func powerFlags(o *powerOptions) *flag.FlagSet {
 	fs := flag.NewFlagSet("power", flag.ContinueOnError)
 	fs.IntVar(&o.studies, "studies", 0, "simulated studies `N` per grid size (default: the study's study.studies)")
 	fs.Uint64Var(&o.seed, "seed", 0, "seed `S` of the simulated studies (default: the study's study.seed)")
-	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), fmt.Sprintf("concurrent workers `N` (default: all cores, here %d); results do not depend on it", runtime.NumCPU()))
+	fs.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), fmt.Sprintf("concurrent workers `N` (default: the cores Go may use, GOMAXPROCS or the CPU limit of a container, here %d); results do not depend on it", runtime.GOMAXPROCS(0)))
 	fs.Var(&o.sets, "set", "change a key of the study file: `key=value`, the value in TOML, e.g. study.world.icc=0.02 (repeatable)")
 	fs.StringVar(&o.out, "out", "", "output directory `DIR` (default: out/<study name>)")
 	fs.BoolVar(&o.force, "force", false, "replace the output directory if it exists (only an earlier output directory or an empty one)")

@@ -154,10 +154,11 @@ func TestMergeRefusals(t *testing.T) {
 	// A scenario file changed after the shards were made is caught.
 	file := filepath.Join(tmp, "mine.toml")
 	os.WriteFile(file, []byte("name = \"mine\"\n[pcns]\nregistered = 5000\nregistered_min = 1000\n[simulation]\nyears = 0.5\nburn_in_weeks = 4\n"), 0o644)
-	a := filepath.Join(tmp, "m0")
-	spsim(t, "run", file, "--runs", "2", "--shard", "0/1", "--out", a, "--quiet").want(t, exitOK, nil, nil)
+	a, b2 := filepath.Join(tmp, "m0"), filepath.Join(tmp, "m1")
+	spsim(t, "run", file, "--runs", "2", "--shard", "0/2", "--out", a, "--quiet").want(t, exitOK, nil, nil)
+	spsim(t, "run", file, "--runs", "2", "--shard", "1/2", "--out", b2, "--quiet").want(t, exitOK, nil, nil)
 	os.WriteFile(file, []byte("name = \"mine\"\n[pcns]\nregistered = 6000\nregistered_min = 1000\n[simulation]\nyears = 0.5\nburn_in_weeks = 4\n"), 0o644)
-	spsim(t, "merge", "--out", out, a).want(t, exitUsage, nil, []string{"has changed since the shards were simulated"})
+	spsim(t, "merge", "--out", out, a, b2).want(t, exitUsage, nil, []string{"has changed since the shards were simulated"})
 }
 
 // The shard comes from --shard, a Slurm array task's environment or a
@@ -183,6 +184,8 @@ func TestShardOf(t *testing.T) {
 		{jobOptions{}, env(), 0, 1, ""},
 		{jobOptions{shard: "2/4"}, env(), 2, 4, ""},
 		{jobOptions{shard: "2/4"}, slurm, 2, 4, ""}, // the flag wins
+		{jobOptions{shard: "0/1"}, slurm, 0, 1, ""}, // the whole job inside an array task
+		{jobOptions{shard: "0/2000000"}, env(), 0, 0, "at most 1000000 shards"},
 		{jobOptions{}, slurm, 2, 4, ""},
 		{jobOptions{shards: 3}, env("JOB_COMPLETION_INDEX", "1"), 1, 3, ""},
 		{jobOptions{shard: "4/4"}, env(), 0, 0, "0 <= i < n"},

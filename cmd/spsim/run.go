@@ -46,7 +46,7 @@ type ensembleOptions struct {
 func ensembleFlags(fs *flag.FlagSet, o *ensembleOptions, runsDefault, setDoc, outDefault string) {
 	fs.IntVar(&o.runs, "runs", 0, "number of runs `N` (default: "+runsDefault+")")
 	fs.Uint64Var(&o.seed, "seed", defaultSeed, "ensemble seed `S`; the same seed, scenario and runs give the same outputs (default 20190701, the date the first link workers were funded)")
-	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), fmt.Sprintf("concurrent workers `N` (default: all cores, here %d); results do not depend on it", runtime.NumCPU()))
+	fs.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), fmt.Sprintf("concurrent workers `N` (default: the cores Go may use, GOMAXPROCS or the CPU limit of a container, here %d); results do not depend on it", runtime.GOMAXPROCS(0)))
 	fs.Var(&o.sets, "set", setDoc)
 	fs.StringVar(&o.out, "out", "", "output directory `DIR` (default: "+outDefault+")")
 	fs.BoolVar(&o.force, "force", false, "replace the output directory if it exists (only an earlier output directory or an empty one)")

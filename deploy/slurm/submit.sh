@@ -9,8 +9,10 @@
 # OUT.parts/0 ... OUT.parts/N-1, and a merge job (spsim-merge.sbatch) that
 # runs once they all succeed and writes OUT. It prints the two job IDs. With
 # --wait it also waits for both, at most SECONDS, cancelling them on timeout
-# or if the node is drained (with deploy/slurm/slurm-local.sh's sbatch-wait;
-# needs that script beside this one), and exits non-zero if either failed.
+# or if the node is drained (with deploy/slurm/slurm-local.sh's sbatch-wait,
+# which watches the partition SLURM_LOCAL_PARTITION, default debug: meant for
+# the one-node cluster slurm-local.sh sets up, as in CI), and exits non-zero
+# if either failed.
 #
 # SPSIM names the spsim binary (default: spsim on PATH); give an absolute
 # path, as the jobs may start in another directory. Extra sbatch options can
@@ -31,12 +33,13 @@ case $n in '' | *[!0-9]* | 0) echo "submit.sh: N must be a whole number of shard
 out=$(realpath -m "$out")
 parts="$out.parts"
 mkdir -p "$parts"
-opts=(${SBATCH_OPTIONS:-})
+read -r -a opts <<<"${SBATCH_OPTIONS:-}"
 
 if [ -z "$wait_s" ]; then
-	array=$(sbatch --parsable "${opts[@]}" --array=0-$((n - 1)) -o "$parts/slurm-%A_%a.out" \
+	array=$(sbatch --parsable ${opts[@]+"${opts[@]}"} --array=0-$((n - 1)) -o "$parts/slurm-%A_%a.out" \
 		"$here/spsim-shard.sbatch" "$parts" "$@")
-	merge=$(sbatch --parsable "${opts[@]}" --dependency=afterok:"${array%%;*}" -o "$parts/slurm-merge-%j.out" \
+	# If a shard fails (or times out), the merge can never run: Slurm drops it.
+	merge=$(sbatch --parsable ${opts[@]+"${opts[@]}"} --dependency=afterok:"${array%%;*}" --kill-on-invalid-dep=yes -o "$parts/slurm-merge-%j.out" \
 		"$here/spsim-merge.sbatch" "$parts" "$n" "$out")
 	echo "array job ${array%%;*} ($n shards in $parts), merge job ${merge%%;*} (writes $out)"
 	exit 0
@@ -44,7 +47,7 @@ fi
 
 # Waiting: one job after the other, each with a time limit and a watchdog.
 start=$SECONDS
-array=$("$here/slurm-local.sh" sbatch-wait "$wait_s" "${opts[@]}" --array=0-$((n - 1)) -o "$parts/slurm-%A_%a.out" \
+array=$("$here/slurm-local.sh" sbatch-wait "$wait_s" ${opts[@]+"${opts[@]}"} --array=0-$((n - 1)) -o "$parts/slurm-%A_%a.out" \
 	"$here/spsim-shard.sbatch" "$parts" "$@") || {
 	rc=$?
 	echo "submit.sh: the shard array failed (exit $rc); its logs: $parts/slurm-*.out" >&2
@@ -53,7 +56,7 @@ array=$("$here/slurm-local.sh" sbatch-wait "$wait_s" "${opts[@]}" --array=0-$((n
 }
 left=$((wait_s - (SECONDS - start)))
 [ "$left" -gt 0 ] || { echo "submit.sh: no time left for the merge" >&2; exit 124; }
-merge=$("$here/slurm-local.sh" sbatch-wait "$left" "${opts[@]}" -o "$parts/slurm-merge-%j.out" \
+merge=$("$here/slurm-local.sh" sbatch-wait "$left" ${opts[@]+"${opts[@]}"} -o "$parts/slurm-merge-%j.out" \
 	"$here/spsim-merge.sbatch" "$parts" "$n" "$out") || {
 	rc=$?
 	echo "submit.sh: the merge failed (exit $rc)" >&2
