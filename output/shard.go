@@ -96,10 +96,27 @@ func NewUnitTally(path string, h PartHeader, unit string, slots int) *UnitTally 
 	return &UnitTally{path: path, unit: unit, h: h, slots: slots, seen: make([]bool, h.Count*slots)}
 }
 
+// Tally checks the records recs of the part at path (header h), each of
+// unit and slot given by unitOf, and passes each to add in order. It stops
+// at the first record outside the part's units or seen before.
+func Tally[T any](path string, h PartHeader, unit string, slots int, recs []T, unitOf func(T) (u, slot int), add func(T)) (*UnitTally, error) {
+	t := NewUnitTally(path, h, unit, slots)
+	for _, r := range recs {
+		if err := t.See(unitOf(r)); err != nil {
+			return nil, err
+		}
+		add(r)
+	}
+	return t, nil
+}
+
 // See records the record of unit u in slot.
 func (t *UnitTally) See(u, slot int) error {
-	if u < t.h.First || u >= t.h.First+t.h.Count || slot < 0 || slot >= t.slots {
+	if u < t.h.First || u >= t.h.First+t.h.Count {
 		return fmt.Errorf("%s holds %s %d, outside its %ss %s", t.path, t.unit, u, t.unit, unitRange(t.h.First, t.h.Count))
+	}
+	if slot < 0 || slot >= t.slots {
+		return fmt.Errorf("%s holds a record of %s %d that is none of the job's (slot %d of %d)", t.path, t.unit, u, slot, t.slots)
 	}
 	i := (u-t.h.First)*t.slots + slot
 	if t.seen[i] {

@@ -86,10 +86,9 @@ func runCompare(e *env, c *command, args []string) int {
 		return code
 	}
 
-	sh, err := o.job.shardOf(os.Getenv)
-	if err != nil {
-		usageError(e, c, "%v", err)
-		return exitUsage
+	sh, code := o.job.shardFor(e, c)
+	if code != exitOK {
+		return code
 	}
 
 	started := time.Now()
@@ -120,18 +119,13 @@ func runCompare(e *env, c *command, args []string) int {
 
 	col := output.NewComparison(compareMeta(cmp, runs, o.seed, o.workers, commandLine(e.args), started))
 	others := len(cmp.Options) - 1
-	tally := output.NewUnitTally(part.Path(), h, "run", others)
-	for _, rec := range saved {
-		err := fmt.Errorf("option %d is not one of the comparison's", rec.Option)
-		if slot := optionSlot(cmp, rec.Option); slot >= 0 {
-			err = tally.See(rec.Result.Run, slot)
-		}
-		if err != nil {
-			part.Close()
-			errorf(e.stderr, "cannot resume: %v", err)
-			return exitUsage
-		}
-		col.Add(rec.Option, rec.Result)
+	tally, err := output.Tally(part.Path(), h, "run", others, saved,
+		func(r output.OptionRecord) (int, int) { return r.Result.Run, optionSlot(cmp, r.Option) },
+		func(r output.OptionRecord) { col.Add(r.Option, r.Result) })
+	if err != nil {
+		part.Close()
+		errorf(e.stderr, "cannot resume: %v", err)
+		return exitUsage
 	}
 	comparator := cmp.Options[cmp.Comparator].Scenario
 	pcns := comparator.PCNs()

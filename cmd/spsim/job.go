@@ -34,6 +34,17 @@ func jobFlags(fs *flag.FlagSet, o *jobOptions, units string) {
 // ensemble allowed).
 const maxShards = 1_000_000
 
+// shardFor works out the shard from the flags and the environment,
+// reporting a bad one as a usage error of c.
+func (o jobOptions) shardFor(e *env, c *command) (shardSpec, int) {
+	sh, err := o.shardOf(os.Getenv)
+	if err != nil {
+		usageError(e, c, "%v", err)
+		return sh, exitUsage
+	}
+	return sh, exitOK
+}
+
 // shardSpec is which shard of the work this process does.
 type shardSpec struct {
 	index, count int

@@ -149,14 +149,10 @@ func mergeRecords[T any](m merger, unit string, slots int, unitOf func(T) (u, sl
 			errorf(m.e.stderr, "%v", err)
 			return exitUsage
 		}
-		tally := output.NewUnitTally(path, m.hs[k], unit, slots)
-		for _, r := range recs {
-			u, slot := unitOf(r)
-			if err := tally.See(u, slot); err != nil {
-				errorf(m.e.stderr, "%v", err)
-				return exitUsage
-			}
-			add(r)
+		tally, err := output.Tally(path, m.hs[k], unit, slots, recs, unitOf, add)
+		if err != nil {
+			errorf(m.e.stderr, "%v", err)
+			return exitUsage
 		}
 		if miss := tally.Missing(); miss != "" {
 			errorf(m.e.stderr, "%s lacks %ss %s: the shard is incomplete", path, unit, miss)
@@ -177,13 +173,14 @@ func (m merger) run() int {
 		return m.changed("scenario", s.Hash())
 	}
 	s.Source = h.Source // as the shards were given it, as one process would show it
-	col := output.NewCollector(runMeta(s, h.Units, h.Seed, 0, m.command, m.started))
+	meta := runMeta(s, s.PCNs(), h.Units, h.Seed, 0, m.command, m.started)
+	col := output.NewCollector(meta)
 	code := mergeRecords(m, "run", 1, func(r *sim.RunResult) (int, int) { return r.Run, 0 }, func(r *sim.RunResult) { col.Add(r) })
 	if code != exitOK {
 		return code
 	}
 	return m.finish(func(t output.Timing) error { return col.WriteDir(m.out, m.force, t) }, func(page string, wall float64) {
-		printRunSummary(m.e, s, col, h.Units, h.Seed, m.out, page, wall, 0, false)
+		printRunSummary(m.e, s, col, meta, m.out, page, wall, false)
 	})
 }
 

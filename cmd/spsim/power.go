@@ -140,10 +140,9 @@ func runPower(e *env, c *command, args []string) int {
 		}
 	})
 
-	sh, err := o.job.shardOf(os.Getenv)
-	if err != nil {
-		usageError(e, c, "%v", err)
-		return exitUsage
+	sh, code := o.job.shardFor(e, c)
+	if code != exitOK {
+		return code
 	}
 
 	started := time.Now()
@@ -174,16 +173,14 @@ func runPower(e *env, c *command, args []string) int {
 	if code != exitOK {
 		return code
 	}
-	tally := output.NewUnitTally(part.Path(), h, "batch", 1)
 	batches := saved
 	studies := 0
-	for _, b := range saved {
-		if err := tally.See(b.Index, 0); err != nil {
-			part.Close()
-			errorf(e.stderr, "cannot resume: %v", err)
-			return exitUsage
-		}
-		studies += len(b.Followed)
+	tally, err := output.Tally(part.Path(), h, "batch", 1, saved,
+		func(b *study.Batch) (int, int) { return b.Index, 0 }, func(b *study.Batch) { studies += len(b.Followed) })
+	if err != nil {
+		part.Close()
+		errorf(e.stderr, "cannot resume: %v", err)
+		return exitUsage
 	}
 	total := 0 // studies in this shard's batches
 	for b := h.First; b < h.First+h.Count; b++ {

@@ -132,10 +132,9 @@ func runRun(e *env, c *command, args []string) int {
 		return code
 	}
 
-	sh, err := o.job.shardOf(os.Getenv)
-	if err != nil {
-		usageError(e, c, "%v", err)
-		return exitUsage
+	sh, code := o.job.shardFor(e, c)
+	if code != exitOK {
+		return code
 	}
 
 	started := time.Now()
@@ -166,15 +165,13 @@ func runRun(e *env, c *command, args []string) int {
 	}
 
 	pcns := s.PCNs()
-	col := output.NewCollector(runMeta(s, runs, o.seed, o.workers, commandLine(e.args), started))
-	tally := output.NewUnitTally(part.Path(), h, "run", 1)
-	for _, r := range saved {
-		if err := tally.See(r.Run, 0); err != nil {
-			part.Close()
-			errorf(e.stderr, "cannot resume: %v", err)
-			return exitUsage
-		}
-		col.Add(r)
+	meta := runMeta(s, pcns, runs, o.seed, o.workers, commandLine(e.args), started)
+	col := output.NewCollector(meta)
+	tally, err := output.Tally(part.Path(), h, "run", 1, saved, func(r *sim.RunResult) (int, int) { return r.Run, 0 }, col.Add)
+	if err != nil {
+		part.Close()
+		errorf(e.stderr, "cannot resume: %v", err)
+		return exitUsage
 	}
 
 	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt, syscall.SIGTERM)
@@ -252,12 +249,12 @@ func runRun(e *env, c *command, args []string) int {
 	if code != exitOK {
 		return code
 	}
-	printRunSummary(e, s, col, runs, o.seed, out, rep, wall, o.workers, o.calibration)
+	printRunSummary(e, s, col, meta, out, rep, wall, o.calibration)
 	return exitOK
 }
 
-// runMeta describes an ensemble of s for its outputs.
-func runMeta(s *scenarios.Scenario, runs int, seed uint64, workers int, command string, started time.Time) output.Meta {
+// runMeta describes an ensemble of s, on its PCNs pcns, for its outputs.
+func runMeta(s *scenarios.Scenario, pcns []sim.PCNSpec, runs int, seed uint64, workers int, command string, started time.Time) output.Meta {
 	return output.Meta{
 		Scenario:     s.Name,
 		ScenarioHash: s.Hash(),
@@ -265,24 +262,25 @@ func runMeta(s *scenarios.Scenario, runs int, seed uint64, workers int, command 
 		Seed:         seed,
 		Runs:         runs,
 		Workers:      workers,
-		PCNs:         s.PCNs(),
+		PCNs:         pcns,
 		WeekDates:    sim.WeekDates(s.Base()),
 		Command:      command,
 		Started:      started,
 	}
 }
 
-// printRunSummary prints where the outputs went and the headline table.
-func printRunSummary(e *env, s *scenarios.Scenario, col *output.Collector, runs int, seed uint64, out, rep string, wall float64, workers int, calibration bool) {
+// printRunSummary prints where the outputs of the ensemble meta went and
+// the headline table (no wall time when merged: meta.Workers is 0).
+func printRunSummary(e *env, s *scenarios.Scenario, col *output.Collector, meta output.Meta, out, rep string, wall float64, calibration bool) {
 	base := s.Base()
-	pcns := s.PCNs()
+	n := len(meta.PCNs)
 	w := e.stdout
 	fmt.Fprintf(w, "scenario  %s (%s)\n", s.Name, s.Source)
-	fmt.Fprintf(w, "runs      %d, seed %d, %d %s\n", runs, seed, len(pcns), plural(len(pcns), "PCN", "PCNs"))
+	fmt.Fprintf(w, "runs      %d, seed %d, %d %s\n", meta.Runs, meta.Seed, n, plural(n, "PCN", "PCNs"))
 	fmt.Fprintf(w, "output    %s\n", out)
 	fmt.Fprintf(w, "report    %s\n", rep)
-	if workers > 0 {
-		fmt.Fprintf(w, "wall time %s (%d %s)\n", formatSeconds(wall), workers, plural(workers, "worker", "workers"))
+	if meta.Workers > 0 {
+		fmt.Fprintf(w, "wall time %s (%d %s)\n", formatSeconds(wall), meta.Workers, plural(meta.Workers, "worker", "workers"))
 	}
 	fmt.Fprintln(w)
 	col.Table(w)
