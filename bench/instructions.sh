@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Counts the machine instructions the event engine executes per paired
+# person-year, under valgrind's callgrind: a figure that, unlike time, does not
+# move with the machine's load, so changes to the engine can be compared on a
+# busy machine (time still decides: see run.sh).
+#
+#   bench/instructions.sh [BENCHMARK]   (default: BenchmarkRunPCNTypical)
+#
+# Only instructions inside runEvents (both arms of one PCN) are counted.
+# -benchtime 2x runs the benchmark 3 times (once with b.N=1, then b.N=2).
+# Needs valgrind (apt-get install valgrind).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v valgrind >/dev/null || { echo "needs valgrind (apt-get install valgrind)" >&2; exit 2; }
+bench=${1:-BenchmarkRunPCNTypical}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go test -c -o "$work/sim.test" ./sim
+# Asynchronous preemption signals upset callgrind's signal handling.
+GODEBUG=asyncpreemptoff=1 valgrind --tool=callgrind --toggle-collect='spsim/sim.runEvents' \
+	--callgrind-out-file="$work/cg.out" "$work/sim.test" -test.run '^$' -test.bench "^$bench\$" \
+	-test.benchtime 2x >"$work/log" 2>&1 || { cat "$work/log" >&2; exit 1; }
+line=$(grep -E "^$bench" "$work/log" | tail -1)
+ir=$(sed -n 's/^summary: //p; s/^totals: //p' "$work/cg.out" | head -1)
+# ns/op over ns/paired-person-year is the paired person-years of one run.
+awk -v line="$line" -v ir="$ir" 'BEGIN {
+	n = split(line, f, /[ \t]+/)
+	for (i = 1; i < n; i++) {
+		if (f[i+1] == "ns/op") op = f[i]
+		if (f[i+1] == "ns/paired-person-year") ns = f[i]
+	}
+	py = 3 * op / ns
+	printf "%.0f instructions in runEvents over %.0f paired person-years (3 runs): %.0f per paired person-year\n", ir, py, ir / py
+}'
