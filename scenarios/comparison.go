@@ -317,7 +317,7 @@ func tableOverrides(t map[string]any, table, file string, lines map[string]int) 
 		if line == 0 {
 			line = lines[table]
 		}
-		out = append(out, override{key: k, value: t[k], file: file, line: line})
+		out = append(out, override{key: k, value: t[k], file: file, line: line, table: table + "."})
 	}
 	return out
 }

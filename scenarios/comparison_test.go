@@ -54,7 +54,7 @@ comparator = "a"
 [options.a]
 [options.b]
 link_workers.fte_multiplier = 200
-`, "c.toml:5: link_workers.fte_multiplier = 200 is out of range"},
+`, "c.toml:5: options.b.link_workers.fte_multiplier = 200 is out of range"},
 		"option changes the PCNs": {`scenario = "pcn-typical"
 comparator = "a"
 [options.a]

@@ -117,17 +117,24 @@ func parse(o origin, src []byte, sets []string) (*Scenario, error) {
 
 // override is one change to a scenario applied after its file: a dotted key
 // and its decoded TOML value, from --set or from an option of a comparison,
-// with the file (and line) problems with it are reported at.
+// with the file (and line) problems with it are reported at, and the table
+// it sits in there ("options.b.", "set."; "" for --set), which problems name
+// it by.
 type override struct {
 	key   string
 	value any
 	file  string
 	line  int
+	table string
 }
 
-// locate reports a problem at the override's origin.
+// locate reports a problem at the override's origin, naming the key as it
+// is written there.
 func (ov override) locate(e *Error) *Error {
 	e.File, e.Line = ov.file, ov.line
+	if e.Key != "" {
+		e.Key = ov.table + e.Key
+	}
 	return e
 }
 
@@ -268,16 +275,13 @@ func parseOverrides(o origin, src []byte, ovs []override) (*Scenario, error) {
 		s.pcns = pcns
 	}
 
-	where := func(key string) (string, int) {
-		// A slot such as services.grants[0].end is found by its list's key.
-		base, _, _ := strings.Cut(key, "[")
-		if ov, ok := fromWhere[base]; ok {
-			return ov.file, ov.line
-		}
-		return o.source, lines[base]
-	}
 	if e := s.validate(); e != nil {
-		e.File, e.Line = where(e.Key)
+		// A slot such as services.grants[0].end is found by its list's key.
+		base, _, _ := strings.Cut(e.Key, "[")
+		if ov, ok := fromWhere[base]; ok {
+			return nil, ov.locate(e)
+		}
+		e.File, e.Line = o.source, lines[base]
 		return nil, e
 	}
 	return s, nil
