@@ -427,57 +427,86 @@ func (s *pcnSim) identProbBound(ramp float64) float64 {
 // at every discount-year boundary (weeks 0, 52, ...) on the way, so that the
 // weeks between two evaluations always fall in one discount year; the
 // boundaries are taken in week order, so which draws they use does not depend
-// on when the next evaluation comes.
+// on when the next evaluation comes. (Most evaluations cross no boundary: one
+// compare, and the boundaries are left to evYears.)
 func (s *pcnSim) evAt(e *evPerson, w int, shared bool) {
-	for y := s.yearEnds[e.tWeek-s.yearEndsFrom]; int(y) < w; y = s.yearEnds[e.tWeek-s.yearEndsFrom] {
-		s.evAt(e, int(y), shared) // no boundary before y
+	if int(s.yearEnds[e.tWeek-s.yearEndsFrom]) < w {
+		s.evYears(e, w, shared)
 	}
-	k := w - int(e.tWeek)
+	t0 := int(e.tWeek)
+	k := w - t0
 	if k <= 0 {
 		return
 	}
 	g := &s.gap.rows[k]
-	a := e.tVal
-	rk := g.rho
+	a, rk := e.tVal, g.rho
 	r := next(&e.rWB)
 	z, ok := normRect(r)
 	if !ok {
 		z = zigNormFrom(&e.rWB, r)
 	}
 	b := rk*a + g.sdEnd*z
+	e.tVal, e.tWeek = b, int32(w)
+	if w < 0 {
+		return // burn-in: nothing is recorded
+	}
 	ser := &s.own
 	if shared {
 		ser = &s.shared
 	}
 	cs := &ser.cells[e.cell]
-	if lo := int(e.tWeek) + 1; k > 1 && lo >= 0 {
-		// Weeks lo..w-1, all in lo's discount year. Their sum given the
-		// endpoints is its mean (the bridge) plus a normal residual: the
-		// mean is added now, the residual's variance is pooled by cell and
-		// year and drawn once (residuals).
+	lo, id := t0+1, g.invDenom
+	if lo < 0 || id == 0 {
+		s.evGapRare(e, ser, g, a, b, lo, w)
+		return
+	}
+	// Weeks lo..w-1, all in lo's discount year. Their sum given the
+	// endpoints is its mean (the bridge) plus a normal residual: the mean is
+	// added now, the residual's variance is pooled by cell and year and drawn
+	// once (residuals). (For k = 1 the mean and variance are exactly 0.)
+	// The weekly series takes the bridge means of weeks lo..w as forward and
+	// backward geometric terms, which at week w add up to b itself, so the
+	// endpoint needs no rows of its own.
+	week := ser.week
+	wl, wn := &week[lo], &week[w+1]
+	sum := g.meanS*a + g.slopeS*(b-rk*a)
+	cs.wb += sum + b
+	cs.wbDF += wl.df*sum + week[w].df*b
+	ser.resVar[int(wl.resVar)+int(e.cell)] += g.varS
+	rho := s.gap.rows[1].rho
+	cf, cb := (a-b*rk)*id, (b-a*rk)*id
+	wl.fwd += cf * rho
+	wl.bwd -= cb * rk // bwd is offset by one week: row t+1 holds week t
+	wn.fwd -= cf * rk * rho
+	wn.bwd += cb
+}
+
+// evYears evaluates the person's transient at each discount-year boundary
+// before week w (evAt).
+func (s *pcnSim) evYears(e *evPerson, w int, shared bool) {
+	for y := s.yearEnds[e.tWeek-s.yearEndsFrom]; int(y) < w; y = s.yearEnds[e.tWeek-s.yearEndsFrom] {
+		s.evAt(e, int(y), shared) // no boundary before y
+	}
+}
+
+// evGapRare is evAt's accounting of a recorded week w whose gap starts in the
+// burn-in (w is week 0), or for a transient with no bridge (rho = 1): the
+// weeks from lo are summed only if recorded, and the endpoint b is added to
+// the weekly series on its own.
+func (s *pcnSim) evGapRare(e *evPerson, ser *evSeries, g *gapRow, a, b float64, lo, w int) {
+	cs := &ser.cells[e.cell]
+	if w > lo && lo >= 0 {
 		wl := &ser.week[lo]
-		sum := g.meanS*a + g.slopeS*(b-rk*a)
+		sum := g.meanS*a + g.slopeS*(b-g.rho*a)
 		cs.wb += sum
 		cs.wbDF += wl.df * sum
 		ser.resVar[int(wl.resVar)+int(e.cell)] += g.varS
-		if id := g.invDenom; id > 0 {
-			rho := s.gap.rows[1].rho
-			cf, cb := (a-b*rk)*id, (b-a*rk)*id
-			ww := &ser.week[w]
-			wl.fwd += cf * rho
-			ww.fwd -= cf * rk
-			ww.bwd += cb * rho // bwd is offset by one week
-			wl.bwd -= cb * rk
-		}
 	}
-	if w >= 0 {
-		ww := &ser.week[w]
-		cs.wb += b
-		cs.wbDF += ww.df * b
-		ww.level += b
-		ser.week[w+1].level -= b
-	}
-	e.tVal, e.tWeek = b, int32(w)
+	ww := &ser.week[w]
+	cs.wb += b
+	cs.wbDF += ww.df * b
+	ww.level += b
+	ser.week[w+1].level -= b
 }
 
 // yearAfter is the first discount-year boundary after week t (weeks 0, 52,
