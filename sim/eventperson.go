@@ -170,13 +170,14 @@ func (s *pcnSim) exitFrom(i int, w int) int32 {
 // history stops here. (One call runs all of a person's wakes in the first
 // phase, and one wake in the second, where until is the current week.)
 func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
-	liveTwinFrom := int32(never)
-	if twin != nil {
-		liveTwinFrom = twin.liveFrom
-	}
+	shared := twin != nil
+	ser := s.series(shared)
+	// The person's consultations in recorded weeks, added to their cell once
+	// (sums of counts are exact in any order).
+	gpSum := 0
+	referred := false
 	for !e.done && e.wake <= until {
 		w := int(e.wake)
-		live, liveTwin := e.wake >= s.liveFrom, e.wake >= liveTwinFrom
 		selfCand := false
 		if int(e.slow) == w {
 			var exited bool
@@ -192,26 +193,19 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		// decision is the same as with it. wb is the observed wellbeing once
 		// evaluated. (This is the commonest step of the engine, written out here
 		// rather than called.)
-		shared := twin != nil
-		wb := math.NaN()
-		gp, ae := 0, 0
+		//
+		// Each candidate first draws the next one's time: its exponential
+		// uses the low 40 of the 64 bits drawn, and the top 24, independent
+		// of it, give the leading bits of two uniforms (unitBits): the top 12
+		// this candidate's keep draw, the next 12 the week's identification
+		// draw (taken from the week's last candidate). A uniform's other bits
+		// are drawn only when its leading bits leave a comparison open, so
+		// every comparison is the same as with a whole 53-bit uniform.
+		var wb float64
+		evaluated := false
+		gp := 0
+		var idBits uint64
 		for int(e.gpW) == w {
-			bf := 1.0
-			if s.gpBenVaries {
-				bf = math.Pow(s.p.Effects.GPRR, s.path.benefit(i, w)) / s.gpBenMax
-			}
-			u := uniform(&e.rCon)
-			if u < s.gpKeepLow*bf {
-				gp++
-			} else {
-				if math.IsNaN(wb) {
-					s.evAt(e, w, shared) // observedAt, written out
-					wb = observed(float64(e.latent) + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, w))
-				}
-				if u < s.gpWellbeingMult(wb)/s.gpWBMax*bf {
-					gp++
-				}
-			}
 			// The next candidate: nextCandidate with its draw's common case
 			// inline (the gap is finite while candidates come).
 			r := next(&e.rCon)
@@ -221,7 +215,44 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 			}
 			e.gpT += x * e.gpGap
 			e.gpW = weekOfTime(e.gpT)
+			idBits = r >> 40 & (1<<unitBits - 1)
+			hi := r >> (64 - unitBits)
+			bf := 1.0
+			if s.gpBenVaries {
+				bf = math.Pow(s.p.Effects.GPRR, s.path.benefit(i, w)) / s.gpBenMax
+			}
+			h, low := float64(hi), s.gpKeepLow*bf*(1<<unitBits)
+			if h+1 <= low {
+				gp++ // squeezed: under the smallest keep probability
+				continue
+			}
+			u := -1.0 // the whole uniform, once drawn
+			if h < low {
+				if u = unitFrom(hi, &e.rCon); u < s.gpKeepLow*bf {
+					gp++
+					continue
+				}
+			}
+			if !evaluated {
+				s.evAt(e, w, shared) // observedAt, written out
+				wb = observed(float64(e.latent) + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, w))
+				evaluated = true
+			}
+			keep := s.gpWellbeingMult(wb) / s.gpWBMax * bf
+			if u < 0 {
+				if k := keep * (1 << unitBits); h+1 <= k {
+					gp++
+					continue
+				} else if h >= k {
+					continue
+				}
+				u = unitFrom(hi, &e.rCon)
+			}
+			if u < keep {
+				gp++
+			}
 		}
+		ae := 0
 		for int(e.aeW) == w {
 			if s.aeBenVaries {
 				keep := math.Pow(s.p.Effects.AERR, s.path.benefit(i, w)) / s.aeBenMax
@@ -236,30 +267,32 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		if w >= 0 {
 			// Added whether or not there was a consultation (adding zero
 			// changes nothing, and a branch on it would be mispredicted).
-			ser := s.series(shared)
-			cs, ws := &ser.cells[e.cell], &ser.week[w]
-			cs.gp += float64(gp)
-			ws.gp += float64(gp)
+			gpSum += gp
+			ser.week[w].gp += float64(gp)
 			if ae > 0 {
-				cs.ae += float64(ae)
-				ws.ae += float64(ae)
+				ser.cells[e.cell].ae += float64(ae)
+				ser.week[w].ae += float64(ae)
 			}
 		}
 		s.scheduleAt(i, e)
+		if gp == 0 && !selfCand {
+			continue
+		}
 
 		// Identification (step 5) and referral (step 6), in each arm where the
 		// service is live, on the same draw.
 		// The identification draw is taken at every consultation week, live or
 		// not, so that what a person draws never depends on the arm.
-		u := 0.0
-		if gp > 0 {
-			u = uniform(&e.rCon)
+		u := 1.0 // at or over every bound unless drawn
+		bound := s.evalBound[boolIdx(e.needs != 0)]
+		if gp > 0 && float64(idBits) < bound*(1<<unitBits) {
+			u = unitFrom(idBits, &e.rCon)
 			// Identification reads wellbeing, and a referral records it, only
 			// for a draw under the bound (with no needs, under the false
 			// positive rate). The rule depends on nothing an arm does, so the
 			// weeks wellbeing is evaluated in stay the same in both arms.
-			if u < s.evalBound[boolIdx(e.needs != 0)] && math.IsNaN(wb) {
-				wb = s.evObserved(i, w)
+			if u < bound && !evaluated {
+				wb, evaluated = s.evObserved(i, w), true
 			}
 		}
 		if selfCand {
@@ -268,10 +301,11 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 			// the weeks a person's wellbeing is drawn at never depend on the arm.
 			s.evObserved(i, w)
 		}
-		if !(gp > 0 || selfCand) || !(live || liveTwin) {
+		live, liveTwin := int32(w) >= s.liveFrom, shared && int32(w) >= twin.liveFrom
+		if !(live || liveTwin) {
 			continue
 		}
-		if !selfCand && u >= s.evalBound[boolIdx(e.needs != 0)] {
+		if !selfCand && u >= bound {
 			continue // no arm identifies on this draw
 		}
 		refS, selfS := false, false
@@ -279,7 +313,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 			refS, selfS = s.decide(i, w, e.needs, wb, gp > 0, selfCand, u)
 		}
 		refT, selfT := false, false
-		if twin != nil && liveTwin {
+		if liveTwin {
 			refT, selfT = twin.decide(i, w, e.needs, wb, gp > 0, selfCand, u)
 		}
 		if !refS && !refT {
@@ -293,12 +327,24 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		if s.personMajor {
 			k := w - s.firstWeek
 			s.pending[k] = append(s.pending[k], pendingReferral{int32(i), refS, refT, selfS, selfT})
-			return true
+			referred = true
+			break
 		}
 		s.wk = weekKey(s.pop.key[i], w)
 		s.refer(i, w, selfS)
 	}
-	return false
+	ser.cells[e.cell].gp += float64(gpSum)
+	return referred
+}
+
+// unitBits is the number of leading bits of a uniform that wakeUp takes from
+// bits a candidate's exponential leaves unused.
+const unitBits = 12
+
+// unitFrom returns a uniform number in [0, 1) with 53 bits, whose leading
+// unitBits bits are hi and the rest drawn from SplitMix state st.
+func unitFrom(hi uint64, st *uint64) float64 {
+	return float64(hi<<(53-unitBits)|next(st)>>(64-53+unitBits)) * (1.0 / (1 << 53))
 }
 
 // slowEvents handles the rarer events of person i due in week w (e.slow):
