@@ -275,66 +275,77 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 			}
 		}
 		s.scheduleAt(i, e)
-		if gp == 0 && !selfCand {
-			continue
-		}
-
-		// Identification (step 5) and referral (step 6), in each arm where the
-		// service is live, on the same draw.
-		// The identification draw is taken at every consultation week, live or
-		// not, so that what a person draws never depends on the arm.
-		u := 1.0 // at or over every bound unless drawn
-		bound := s.evalBound[boolIdx(e.needs != 0)]
-		if gp > 0 && float64(idBits) < bound*(1<<unitBits) {
-			u = unitFrom(idBits, &e.rCon)
-			// Identification reads wellbeing, and a referral records it, only
-			// for a draw under the bound (with no needs, under the false
-			// positive rate). The rule depends on nothing an arm does, so the
-			// weeks wellbeing is evaluated in stay the same in both arms.
-			if u < bound && !evaluated {
-				wb, evaluated = s.evObserved(i, w), true
+		// Identification (step 5) and referral (step 6) need the week's
+		// identification draw under the bound, or a self-referral.
+		if selfCand || gp > 0 && float64(idBits) < s.evalBound[boolIdx(e.needs != 0)]*(1<<unitBits) {
+			if s.identify(i, e, w, twin, gp > 0, selfCand, idBits, wb, evaluated) {
+				referred = true
+				break
 			}
 		}
-		if selfCand {
-			// A referral reads wellbeing: evaluate it in every self-referral
-			// week, as in every identification a consultation may make, so
-			// the weeks a person's wellbeing is drawn at never depend on the arm.
-			s.evObserved(i, w)
-		}
-		live, liveTwin := int32(w) >= s.liveFrom, shared && int32(w) >= twin.liveFrom
-		if !(live || liveTwin) {
-			continue
-		}
-		if !selfCand && u >= bound {
-			continue // no arm identifies on this draw
-		}
-		refS, selfS := false, false
-		if live {
-			refS, selfS = s.decide(i, w, e.needs, wb, gp > 0, selfCand, u)
-		}
-		refT, selfT := false, false
-		if liveTwin {
-			refT, selfT = twin.decide(i, w, e.needs, wb, gp > 0, selfCand, u)
-		}
-		if !refS && !refT {
-			continue
-		}
-		if twin != nil {
-			// The arms part here: the comparator takes its own copy.
-			s.div[i] = true
-			twin.ev[i] = *e
-		}
-		if s.personMajor {
-			k := w - s.firstWeek
-			s.pending[k] = append(s.pending[k], pendingReferral{int32(i), refS, refT, selfS, selfT})
-			referred = true
-			break
-		}
-		s.wk = weekKey(s.pop.key[i], w)
-		s.refer(i, w, selfS)
 	}
 	ser.cells[e.cell].gp += float64(gpSum)
 	return referred
+}
+
+// identify is identification (step 5) and referral (step 6) for person i
+// (state e) in week w, in each arm where the service is live, on the same
+// draw: idBits are the leading bits of the week's identification draw if
+// they consulted (sawGP), wb their observed wellbeing if evaluated. twin is
+// the other arm while the person's history is shared. In the first phase it
+// reports a referral, left for the second.
+func (s *pcnSim) identify(i int, e *evPerson, w int, twin *pcnSim, sawGP, selfCand bool, idBits uint64, wb float64, evaluated bool) bool {
+	// The identification draw is taken at every consultation week, live or
+	// not, so that what a person draws never depends on the arm.
+	u := 1.0 // at or over every bound unless drawn
+	bound := s.evalBound[boolIdx(e.needs != 0)]
+	if sawGP && float64(idBits) < bound*(1<<unitBits) {
+		u = unitFrom(idBits, &e.rCon)
+		// Identification reads wellbeing, and a referral records it, only
+		// for a draw under the bound (with no needs, under the false
+		// positive rate). The rule depends on nothing an arm does, so the
+		// weeks wellbeing is evaluated in stay the same in both arms.
+		if u < bound && !evaluated {
+			wb, evaluated = s.evObserved(i, w), true
+		}
+	}
+	if selfCand {
+		// A referral reads wellbeing: evaluate it in every self-referral
+		// week, as in every identification a consultation may make, so
+		// the weeks a person's wellbeing is drawn at never depend on the arm.
+		s.evObserved(i, w)
+	}
+	live, liveTwin := int32(w) >= s.liveFrom, twin != nil && int32(w) >= twin.liveFrom
+	if !(live || liveTwin) {
+		return false
+	}
+	if !selfCand && u >= bound {
+		return false // no arm identifies on this draw
+	}
+	refS, selfS := false, false
+	if live {
+		refS, selfS = s.decide(i, w, e.needs, wb, sawGP, selfCand, u)
+	}
+	refT, selfT := false, false
+	if liveTwin {
+		refT, selfT = twin.decide(i, w, e.needs, wb, sawGP, selfCand, u)
+	}
+	if !refS && !refT {
+		return false
+	}
+	if twin != nil {
+		// The arms part here: the comparator takes its own copy.
+		s.div[i] = true
+		twin.ev[i] = *e
+	}
+	if s.personMajor {
+		k := w - s.firstWeek
+		s.pending[k] = append(s.pending[k], pendingReferral{int32(i), refS, refT, selfS, selfT})
+		return true
+	}
+	s.wk = weekKey(s.pop.key[i], w)
+	s.refer(i, w, selfS)
+	return false
 }
 
 // unitBits is the number of leading bits of a uniform that wakeUp takes from
