@@ -201,8 +201,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		// draw (taken from the week's last candidate). A uniform's other bits
 		// are drawn only when its leading bits leave a comparison open, so
 		// every comparison is the same as with a whole 53-bit uniform.
-		var wb float64
-		evaluated := false
+		wb := -1.0 // observed wellbeing (14-70) once evaluated
 		gp := 0
 		var idBits uint64
 		for int(e.gpW) == w {
@@ -233,10 +232,9 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 					continue
 				}
 			}
-			if !evaluated {
+			if wb < 0 {
 				s.evAt(e, w, shared) // observedAt, written out
 				wb = observed(float64(e.latent) + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, w))
-				evaluated = true
 			}
 			keep := s.gpWellbeingMult(wb) / s.gpWBMax * bf
 			if u < 0 {
@@ -278,7 +276,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		// Identification (step 5) and referral (step 6) need the week's
 		// identification draw under the bound, or a self-referral.
 		if selfCand || gp > 0 && float64(idBits) < s.evalBound[boolIdx(e.needs != 0)]*(1<<unitBits) {
-			if s.identify(i, e, w, twin, gp > 0, selfCand, idBits, wb, evaluated) {
+			if s.identify(i, e, w, twin, gp > 0, selfCand, idBits, wb) {
 				referred = true
 				break
 			}
@@ -291,10 +289,11 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 // identify is identification (step 5) and referral (step 6) for person i
 // (state e) in week w, in each arm where the service is live, on the same
 // draw: idBits are the leading bits of the week's identification draw if
-// they consulted (sawGP), wb their observed wellbeing if evaluated. twin is
+// they consulted (sawGP), wb their observed wellbeing if evaluated (else
+// negative). twin is
 // the other arm while the person's history is shared. In the first phase it
 // reports a referral, left for the second.
-func (s *pcnSim) identify(i int, e *evPerson, w int, twin *pcnSim, sawGP, selfCand bool, idBits uint64, wb float64, evaluated bool) bool {
+func (s *pcnSim) identify(i int, e *evPerson, w int, twin *pcnSim, sawGP, selfCand bool, idBits uint64, wb float64) bool {
 	// The identification draw is taken at every consultation week, live or
 	// not, so that what a person draws never depends on the arm.
 	u := 1.0 // at or over every bound unless drawn
@@ -305,8 +304,8 @@ func (s *pcnSim) identify(i int, e *evPerson, w int, twin *pcnSim, sawGP, selfCa
 		// for a draw under the bound (with no needs, under the false
 		// positive rate). The rule depends on nothing an arm does, so the
 		// weeks wellbeing is evaluated in stay the same in both arms.
-		if u < bound && !evaluated {
-			wb, evaluated = s.evObserved(i, w), true
+		if u < bound && wb < 0 {
+			wb = s.evObserved(i, w)
 		}
 	}
 	if selfCand {
@@ -530,7 +529,7 @@ func (s *pcnSim) evAt(e *evPerson, w int, shared bool) {
 	cs.wb += sum + b
 	cs.wbDF += wl.df*sum + week[w].df*b
 	ser.resVar[int(wl.resVar)+int(e.cell)] += g.varS
-	rho := s.gap.rows[1].rho
+	rho := s.ar1 // s.gap.rows[1].rho
 	cf, cb := (a-b*rk)*id, (b-a*rk)*id
 	wl.fwd += cf * rho
 	wl.bwd -= cb * rk // bwd is offset by one week: row t+1 holds week t
