@@ -172,6 +172,12 @@ func (s *pcnSim) exitFrom(i int, w int) int32 {
 func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 	shared := twin != nil
 	ser := s.series(shared)
+	// With no benefit factor, a candidate whose keep draw's leading bits are
+	// under squeeze is kept without wellbeing (the squeeze below, in integers).
+	squeeze := uint64(0)
+	if !s.gpBenVaries {
+		squeeze = uint64(s.gpKeepLow * (1 << unitBits))
+	}
 	// The person's consultations in recorded weeks, added to their cell once
 	// (sums of counts are exact in any order).
 	gpSum := 0
@@ -212,10 +218,24 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 			if !ok {
 				x = zigExpFrom(&e.rCon, r)
 			}
-			e.gpT += x * e.gpGap
-			e.gpW = weekOfTime(e.gpT)
+			t := e.gpT + x*e.gpGap
+			e.gpT = t
+			// weekOfTime, without a call: the time rounded down, or never.
+			tw := t
+			if tw >= 1e9 {
+				tw = never
+			}
+			wk := int32(tw)
+			if float64(wk) > tw {
+				wk--
+			}
+			e.gpW = wk
 			idBits = r >> 40 & (1<<unitBits - 1)
 			hi := r >> (64 - unitBits)
+			if hi < squeeze {
+				gp++
+				continue
+			}
 			bf := 1.0
 			if s.gpBenVaries {
 				bf = math.Pow(s.p.Effects.GPRR, s.path.benefit(i, w)) / s.gpBenMax
