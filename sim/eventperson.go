@@ -182,13 +182,16 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 	// (sums of counts are exact in any order).
 	gpSum := 0
 	referred := false
-	for !e.done && e.wake <= until {
+	if e.done {
+		return false
+	}
+	for e.wake <= until { // (an exit ends the loop)
 		w := int(e.wake)
 		selfCand := false
 		if int(e.slow) == w {
 			var exited bool
 			if exited, selfCand = s.slowEvents(i, e, w, twin); exited {
-				continue
+				break // done
 			}
 		}
 
