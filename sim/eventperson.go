@@ -221,18 +221,8 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 			if !ok {
 				x = zigExpFrom(&e.rCon, r)
 			}
-			t := e.gpT + x*e.gpGap
-			e.gpT = t
-			// weekOfTime, without a call: the time rounded down, or never.
-			tw := t
-			if tw >= 1e9 {
-				tw = never
-			}
-			wk := int32(tw)
-			if float64(wk) > tw {
-				wk--
-			}
-			e.gpW = wk
+			e.gpT += x * e.gpGap
+			e.gpW = floorWeek(e.gpT)
 			idBits = r >> 40 & (1<<unitBits - 1)
 			hi := r >> (64 - unitBits)
 			if hi < squeeze {
@@ -283,7 +273,14 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 			} else {
 				ae++
 			}
-			e.aeT, e.aeW = s.nextCandidate(&e.rCon, e.aeT, e.aeGap)
+			// nextCandidate, as for the GP candidates.
+			r := next(&e.rCon)
+			x, ok := expRect(r)
+			if !ok {
+				x = zigExpFrom(&e.rCon, r)
+			}
+			e.aeT += x * e.aeGap
+			e.aeW = floorWeek(e.aeT)
 		}
 		if w >= 0 {
 			// Added whether or not there was a consultation (adding zero
@@ -368,6 +365,19 @@ func (s *pcnSim) identify(i int, e *evPerson, w int, twin *pcnSim, sawGP, selfCa
 	s.wk = weekKey(s.pop.key[i], w)
 	s.refer(i, w, selfS)
 	return false
+}
+
+// floorWeek is weekOfTime without math.Floor's call and CPU check: the
+// week containing time t, or never.
+func floorWeek(t float64) int32 {
+	if t >= 1e9 {
+		t = never
+	}
+	w := int32(t)
+	if float64(w) > t {
+		w--
+	}
+	return w
 }
 
 // unitBits is the number of leading bits of a uniform that wakeUp takes from
