@@ -246,7 +246,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 				}
 			}
 			if wb < 0 {
-				s.evAt(e, w, shared) // observedAt, written out
+				s.evAt(e, w, shared) // evObserved, written out
 				wb = observed(float64(e.latent) + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, w))
 			}
 			keep := s.gpWellbeingMult(wb) / s.gpWBMax * bf
@@ -610,13 +610,8 @@ func yearAfter(t int) int {
 // evObserved returns person i's observed wellbeing in week w (evaluating the
 // transient if needed).
 func (s *pcnSim) evObserved(i int, w int) float64 {
-	return s.observedAt(i, &s.ev[i], w, len(s.div) > i && !s.div[i] && s.twinned)
-}
-
-// observedAt is evObserved for person i's state e, shared by a pair of arms
-// or not.
-func (s *pcnSim) observedAt(i int, e *evPerson, w int, shared bool) float64 {
-	s.evAt(e, w, shared)
+	e := &s.ev[i]
+	s.evAt(e, w, len(s.div) > i && !s.div[i] && s.twinned)
 	return observed(float64(e.latent) + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, w))
 }
 
