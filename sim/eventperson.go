@@ -199,9 +199,8 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		// candidates of the bounding processes, each kept with probability
 		// (actual rate)/(bound). A GP candidate drawing under the smallest keep
 		// probability is kept without evaluating wellbeing (a squeeze): the
-		// decision is the same as with it. wb is the observed wellbeing once
-		// evaluated. (This is the commonest step of the engine, written out here
-		// rather than called.)
+		// decision is the same as with it. (This is the commonest step of the
+		// engine, written out here rather than called.)
 		//
 		// Each candidate first draws the next one's time: its exponential
 		// uses the low 40 of the 64 bits drawn, and the top 24, independent
@@ -210,7 +209,6 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		// draw (taken from the week's last candidate). A uniform's other bits
 		// are drawn only when its leading bits leave a comparison open, so
 		// every comparison is the same as with a whole 53-bit uniform.
-		wb := -1.0 // observed wellbeing (14-70) once evaluated
 		gp := 0
 		var idBits uint64
 		for int(e.gpW) == w {
@@ -245,10 +243,10 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 					continue
 				}
 			}
-			if wb < 0 {
-				s.evAt(e, w, shared) // evObserved, written out
-				wb = observed(float64(e.latent) + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, w))
-			}
+			// evObserved, written out (evaluating again in the same week
+			// changes nothing).
+			s.evAt(e, w, shared)
+			wb := observed(float64(e.latent) + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, w))
 			keep := s.gpWellbeingMult(wb) / s.gpWBMax * bf
 			if u < 0 {
 				if k := keep * (1 << unitBits); h+1 <= k {
@@ -296,7 +294,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		// Identification (step 5) and referral (step 6) need the week's
 		// identification draw under the bound, or a self-referral.
 		if selfCand || gp > 0 && float64(idBits) < s.evalBound[boolIdx(e.needs != 0)]*(1<<unitBits) {
-			if s.identify(i, e, w, twin, gp > 0, selfCand, idBits, wb) {
+			if s.identify(i, e, w, twin, gp > 0, selfCand, idBits) {
 				referred = true
 				break
 			}
@@ -309,14 +307,13 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 // identify is identification (step 5) and referral (step 6) for person i
 // (state e) in week w, in each arm where the service is live, on the same
 // draw: idBits are the leading bits of the week's identification draw if
-// they consulted (sawGP), wb their observed wellbeing if evaluated (else
-// negative). twin is
-// the other arm while the person's history is shared. In the first phase it
-// reports a referral, left for the second.
-func (s *pcnSim) identify(i int, e *evPerson, w int, twin *pcnSim, sawGP, selfCand bool, idBits uint64, wb float64) bool {
+// they consulted (sawGP). twin is the other arm while the person's history
+// is shared. In the first phase it reports a referral, left for the second.
+func (s *pcnSim) identify(i int, e *evPerson, w int, twin *pcnSim, sawGP, selfCand bool, idBits uint64) bool {
 	// The identification draw is taken at every consultation week, live or
 	// not, so that what a person draws never depends on the arm.
 	u := 1.0 // at or over every bound unless drawn
+	wb := -1.0
 	bound := s.evalBound[boolIdx(e.needs != 0)]
 	if sawGP && float64(idBits) < bound*(1<<unitBits) {
 		u = unitFrom(idBits, &e.rCon)
@@ -324,7 +321,8 @@ func (s *pcnSim) identify(i int, e *evPerson, w int, twin *pcnSim, sawGP, selfCa
 		// for a draw under the bound (with no needs, under the false
 		// positive rate). The rule depends on nothing an arm does, so the
 		// weeks wellbeing is evaluated in stay the same in both arms.
-		if u < bound && wb < 0 {
+		// (If the consultations evaluated it, evObserved reads it again.)
+		if u < bound {
 			wb = s.evObserved(i, w)
 		}
 	}
