@@ -284,10 +284,10 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 			// Added whether or not there was a consultation (adding zero
 			// changes nothing, and a branch on it would be mispredicted).
 			gpSum += gp
-			ser.week[w].gp += float64(gp)
+			ser.week[w].gp += int32(gp)
 			if ae > 0 {
 				ser.cells[e.cell].ae += float64(ae)
-				ser.week[w].ae += float64(ae)
+				ser.week[w].ae += int32(ae)
 			}
 		}
 		s.scheduleAt(i, e)
