@@ -560,7 +560,7 @@ func (s *pcnSim) evAt(e *evPerson, w int, shared bool) {
 	cs.wb += sum + b
 	cs.wbDF += wl.df*sum + week[w].df*b
 	ser.resVar[int(wl.resVar)+int(e.cell)] += g.varS
-	rho := s.ar1 // s.gap.rows[1].rho
+	rho := s.ar1 // = s.gap.rows[1].rho
 	cf, cb := (a-b*rk)*id, (b-a*rk)*id
 	wl.fwd += cf * rho
 	wl.bwd -= cb * rk // bwd is offset by one week: row t+1 holds week t
