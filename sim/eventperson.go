@@ -541,12 +541,12 @@ func (s *pcnSim) evAt(e *evPerson, w int, shared bool) {
 	if shared {
 		ser = &s.shared
 	}
-	cs := &ser.cells[e.cell]
 	lo, id := t0+1, g.invDenom
 	if lo < 0 || id == 0 {
 		s.evGapRare(e, ser, g, a, b, lo, w)
 		return
 	}
+	cs := &ser.cells[e.cell]
 	// Weeks lo..w-1, all in lo's discount year. Their sum given the
 	// endpoints is its mean (the bridge) plus a normal residual: the mean is
 	// added now, the residual's variance is pooled by cell and year and drawn
