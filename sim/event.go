@@ -135,12 +135,13 @@ type evSeries struct {
 }
 
 // weekSums are one week's sums in evSeries, side by side so that an
-// evaluation touches one row per week it writes.
+// evaluation touches one row per week it writes; 64 bytes, so that a row is
+// found with a shift. (Weekly counts fit in int32 and are exact.)
 type weekSums struct {
 	level, fwd, bwd, fade, alive float64 // bwd is offset by one week: row w+1 holds week w
-	gp, ae                       float64 // consultations and attendances (their costs follow)
 	df                           float64 // the week's discount factor (pcnSim.discount)
 	resVar                       int32   // the index of the week's discount year in resVar
+	gp, ae                       int32   // consultations and attendances (their costs follow)
 }
 
 // reset empties the sums for a horizon with the given discount factors.
@@ -199,7 +200,7 @@ func (e *evSeries) addTo(t *tally, s *pcnSim) {
 		al += ws.alive
 		t.series[SWellbeing][w] += lv + fw + bw[w] + fd
 		t.wbN[w] += al
-		gp, ae := ws.gp*s.p.Costs.GPConsultation, ws.ae*s.p.Costs.AEAttendance
+		gp, ae := float64(ws.gp)*s.p.Costs.GPConsultation, float64(ws.ae)*s.p.Costs.AEAttendance
 		t.series[SCostGP][w] += gp
 		t.series[SCostAE][w] += ae
 		t.costGP += s.discount[w] * gp

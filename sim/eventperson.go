@@ -170,18 +170,28 @@ func (s *pcnSim) exitFrom(i int, w int) int32 {
 // history stops here. (One call runs all of a person's wakes in the first
 // phase, and one wake in the second, where until is the current week.)
 func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
-	liveTwinFrom := int32(never)
-	if twin != nil {
-		liveTwinFrom = twin.liveFrom
+	shared := twin != nil
+	ser := s.series(shared)
+	// With no benefit factor, a candidate whose keep draw's leading bits are
+	// under squeeze is kept without wellbeing (the squeeze below, in integers).
+	squeeze := uint64(0)
+	if !s.gpBenVaries {
+		squeeze = uint64(s.gpKeepLow * (1 << unitBits))
 	}
-	for !e.done && e.wake <= until {
+	// The person's consultations in recorded weeks, added to their cell once
+	// (sums of counts are exact in any order).
+	gpSum := 0
+	referred := false
+	if e.done {
+		return false
+	}
+	for e.wake <= until { // (an exit ends the loop)
 		w := int(e.wake)
-		live, liveTwin := e.wake >= s.liveFrom, e.wake >= liveTwinFrom
 		selfCand := false
 		if int(e.slow) == w {
 			var exited bool
 			if exited, selfCand = s.slowEvents(i, e, w, twin); exited {
-				continue
+				break // done
 			}
 		}
 
@@ -189,29 +199,19 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		// candidates of the bounding processes, each kept with probability
 		// (actual rate)/(bound). A GP candidate drawing under the smallest keep
 		// probability is kept without evaluating wellbeing (a squeeze): the
-		// decision is the same as with it. wb is the observed wellbeing once
-		// evaluated. (This is the commonest step of the engine, written out here
-		// rather than called.)
-		shared := twin != nil
-		wb := math.NaN()
-		gp, ae := 0, 0
+		// decision is the same as with it. (This is the commonest step of the
+		// engine, written out here rather than called.)
+		//
+		// Each candidate first draws the next one's time: its exponential
+		// uses the low 40 of the 64 bits drawn, and the top 24, independent
+		// of it, give the leading bits of two uniforms (unitBits): the top 12
+		// this candidate's keep draw, the next 12 the week's identification
+		// draw (taken from the week's last candidate). A uniform's other bits
+		// are drawn only when its leading bits leave a comparison open, so
+		// every comparison is the same as with a whole 53-bit uniform.
+		gp := 0
+		var idBits uint64
 		for int(e.gpW) == w {
-			bf := 1.0
-			if s.gpBenVaries {
-				bf = math.Pow(s.p.Effects.GPRR, s.path.benefit(i, w)) / s.gpBenMax
-			}
-			u := uniform(&e.rCon)
-			if u < s.gpKeepLow*bf {
-				gp++
-			} else {
-				if math.IsNaN(wb) {
-					s.evAt(e, w, shared) // observedAt, written out
-					wb = observed(float64(e.latent) + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, w))
-				}
-				if u < s.gpWellbeingMult(wb)/s.gpWBMax*bf {
-					gp++
-				}
-			}
 			// The next candidate: nextCandidate with its draw's common case
 			// inline (the gap is finite while candidates come).
 			r := next(&e.rCon)
@@ -220,8 +220,48 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 				x = zigExpFrom(&e.rCon, r)
 			}
 			e.gpT += x * e.gpGap
-			e.gpW = weekOfTime(e.gpT)
+			e.gpW = floorWeek(e.gpT)
+			idBits = r >> 40 & (1<<unitBits - 1)
+			hi := r >> (64 - unitBits)
+			if hi < squeeze {
+				gp++
+				continue
+			}
+			bf := 1.0
+			if s.gpBenVaries {
+				bf = math.Pow(s.p.Effects.GPRR, s.path.benefit(i, w)) / s.gpBenMax
+			}
+			h, low := float64(hi), s.gpKeepLow*bf*(1<<unitBits)
+			if h+1 <= low {
+				gp++ // squeezed: under the smallest keep probability
+				continue
+			}
+			u := -1.0 // the whole uniform, once drawn
+			if h < low {
+				if u = unitFrom(hi, &e.rCon); u < s.gpKeepLow*bf {
+					gp++
+					continue
+				}
+			}
+			// evObserved, written out (evaluating again in the same week
+			// changes nothing).
+			s.evAt(e, w, shared)
+			wb := observed(float64(e.latent) + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, w))
+			keep := s.gpWellbeingMult(wb) / s.gpWBMax * bf
+			if u < 0 {
+				if k := keep * (1 << unitBits); h+1 <= k {
+					gp++
+					continue
+				} else if h >= k {
+					continue
+				}
+				u = unitFrom(hi, &e.rCon)
+			}
+			if u < keep {
+				gp++
+			}
 		}
+		ae := 0
 		for int(e.aeW) == w {
 			if s.aeBenVaries {
 				keep := math.Pow(s.p.Effects.AERR, s.path.benefit(i, w)) / s.aeBenMax
@@ -231,74 +271,121 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 			} else {
 				ae++
 			}
-			e.aeT, e.aeW = s.nextCandidate(&e.rCon, e.aeT, e.aeGap)
+			// nextCandidate, as for the GP candidates.
+			r := next(&e.rCon)
+			x, ok := expRect(r)
+			if !ok {
+				x = zigExpFrom(&e.rCon, r)
+			}
+			e.aeT += x * e.aeGap
+			e.aeW = floorWeek(e.aeT)
 		}
 		if w >= 0 {
 			// Added whether or not there was a consultation (adding zero
 			// changes nothing, and a branch on it would be mispredicted).
-			ser := s.series(shared)
-			cs, ws := &ser.cells[e.cell], &ser.week[w]
-			cs.gp += float64(gp)
-			ws.gp += float64(gp)
+			gpSum += gp
+			ser.week[w].gp += int32(gp)
 			if ae > 0 {
-				cs.ae += float64(ae)
-				ws.ae += float64(ae)
+				ser.cells[e.cell].ae += float64(ae)
+				ser.week[w].ae += int32(ae)
 			}
 		}
 		s.scheduleAt(i, e)
-
-		// Identification (step 5) and referral (step 6), in each arm where the
-		// service is live, on the same draw.
-		// The identification draw is taken at every consultation week, live or
-		// not, so that what a person draws never depends on the arm.
-		u := 0.0
-		if gp > 0 {
-			u = uniform(&e.rCon)
-			// Identification reads wellbeing, and a referral records it, only
-			// for a draw under the bound (with no needs, under the false
-			// positive rate). The rule depends on nothing an arm does, so the
-			// weeks wellbeing is evaluated in stay the same in both arms.
-			if u < s.evalBound[boolIdx(e.needs != 0)] && math.IsNaN(wb) {
-				wb = s.evObserved(i, w)
+		// Identification (step 5) and referral (step 6) need the week's
+		// identification draw under the bound, or a self-referral.
+		if selfCand || gp > 0 && float64(idBits) < s.evalBound[boolIdx(e.needs != 0)]*(1<<unitBits) {
+			if s.identify(i, e, w, twin, gp > 0, selfCand, idBits) {
+				referred = true
+				break
 			}
 		}
-		if selfCand {
-			// A referral reads wellbeing: evaluate it in every self-referral
-			// week, as in every identification a consultation may make, so
-			// the weeks a person's wellbeing is drawn at never depend on the arm.
-			s.evObserved(i, w)
-		}
-		if !(gp > 0 || selfCand) || !(live || liveTwin) {
-			continue
-		}
-		if !selfCand && u >= s.evalBound[boolIdx(e.needs != 0)] {
-			continue // no arm identifies on this draw
-		}
-		refS, selfS := false, false
-		if live {
-			refS, selfS = s.decide(i, w, e.needs, wb, gp > 0, selfCand, u)
-		}
-		refT, selfT := false, false
-		if twin != nil && liveTwin {
-			refT, selfT = twin.decide(i, w, e.needs, wb, gp > 0, selfCand, u)
-		}
-		if !refS && !refT {
-			continue
-		}
-		if twin != nil {
-			// The arms part here: the comparator takes its own copy.
-			s.div[i] = true
-			twin.ev[i] = *e
-		}
-		if s.personMajor {
-			k := w - s.firstWeek
-			s.pending[k] = append(s.pending[k], pendingReferral{int32(i), refS, refT, selfS, selfT})
-			return true
-		}
-		s.wk = weekKey(s.pop.key[i], w)
-		s.refer(i, w, selfS)
 	}
+	ser.cells[e.cell].gp += float64(gpSum)
+	return referred
+}
+
+// identify is identification (step 5) and referral (step 6) for person i
+// (state e) in week w, in each arm where the service is live, on the same
+// draw: idBits are the leading bits of the week's identification draw if
+// they consulted (sawGP). twin is the other arm while the person's history
+// is shared. In the first phase it reports a referral, left for the second.
+func (s *pcnSim) identify(i int, e *evPerson, w int, twin *pcnSim, sawGP, selfCand bool, idBits uint64) bool {
+	// The identification draw is taken at every consultation week, live or
+	// not, so that what a person draws never depends on the arm.
+	u := 1.0 // at or over every bound unless drawn
+	wb := -1.0
+	bound := s.evalBound[boolIdx(e.needs != 0)]
+	if sawGP && float64(idBits) < bound*(1<<unitBits) {
+		u = unitFrom(idBits, &e.rCon)
+		// Identification reads wellbeing, and a referral records it, only
+		// for a draw under the bound (with no needs, under the false
+		// positive rate). The rule depends on nothing an arm does, so the
+		// weeks wellbeing is evaluated in stay the same in both arms.
+		// (If the consultations evaluated it, evObserved reads it again.)
+		if u < bound {
+			wb = s.evObserved(i, w)
+		}
+	}
+	if selfCand {
+		// A referral reads wellbeing: evaluate it in every self-referral
+		// week, as in every identification a consultation may make, so
+		// the weeks a person's wellbeing is drawn at never depend on the arm.
+		s.evObserved(i, w)
+	}
+	live, liveTwin := int32(w) >= s.liveFrom, twin != nil && int32(w) >= twin.liveFrom
+	if !(live || liveTwin) {
+		return false
+	}
+	if !selfCand && u >= bound {
+		return false // no arm identifies on this draw
+	}
+	refS, selfS := false, false
+	if live {
+		refS, selfS = s.decide(i, w, e.needs, wb, sawGP, selfCand, u)
+	}
+	refT, selfT := false, false
+	if liveTwin {
+		refT, selfT = twin.decide(i, w, e.needs, wb, sawGP, selfCand, u)
+	}
+	if !refS && !refT {
+		return false
+	}
+	if twin != nil {
+		// The arms part here: the comparator takes its own copy.
+		s.div[i] = true
+		twin.ev[i] = *e
+	}
+	if s.personMajor {
+		k := w - s.firstWeek
+		s.pending[k] = append(s.pending[k], pendingReferral{int32(i), refS, refT, selfS, selfT})
+		return true
+	}
+	s.wk = weekKey(s.pop.key[i], w)
+	s.refer(i, w, selfS)
 	return false
+}
+
+// floorWeek is weekOfTime without math.Floor's call and CPU check: the
+// week containing time t, or never.
+func floorWeek(t float64) int32 {
+	if t >= 1e9 {
+		t = never
+	}
+	w := int32(t)
+	if float64(w) > t {
+		w--
+	}
+	return w
+}
+
+// unitBits is the number of leading bits of a uniform that wakeUp takes from
+// bits a candidate's exponential leaves unused.
+const unitBits = 12
+
+// unitFrom returns a uniform number in [0, 1) with 53 bits, whose leading
+// unitBits bits are hi and the rest drawn from SplitMix state st.
+func unitFrom(hi uint64, st *uint64) float64 {
+	return float64(hi<<(53-unitBits)|next(st)>>(64-53+unitBits)) * (1.0 / (1 << 53))
 }
 
 // slowEvents handles the rarer events of person i due in week w (e.slow):
@@ -427,57 +514,86 @@ func (s *pcnSim) identProbBound(ramp float64) float64 {
 // at every discount-year boundary (weeks 0, 52, ...) on the way, so that the
 // weeks between two evaluations always fall in one discount year; the
 // boundaries are taken in week order, so which draws they use does not depend
-// on when the next evaluation comes.
+// on when the next evaluation comes. (Most evaluations cross no boundary: one
+// compare, and the boundaries are left to evYears.)
 func (s *pcnSim) evAt(e *evPerson, w int, shared bool) {
-	for y := s.yearEnds[e.tWeek-s.yearEndsFrom]; int(y) < w; y = s.yearEnds[e.tWeek-s.yearEndsFrom] {
-		s.evAt(e, int(y), shared) // no boundary before y
+	if int(s.yearEnds[e.tWeek-s.yearEndsFrom]) < w {
+		s.evYears(e, w, shared)
 	}
-	k := w - int(e.tWeek)
+	t0 := int(e.tWeek)
+	k := w - t0
 	if k <= 0 {
 		return
 	}
 	g := &s.gap.rows[k]
-	a := e.tVal
-	rk := g.rho
+	a, rk := e.tVal, g.rho
 	r := next(&e.rWB)
 	z, ok := normRect(r)
 	if !ok {
 		z = zigNormFrom(&e.rWB, r)
 	}
 	b := rk*a + g.sdEnd*z
+	e.tVal, e.tWeek = b, int32(w)
+	if w < 0 {
+		return // burn-in: nothing is recorded
+	}
 	ser := &s.own
 	if shared {
 		ser = &s.shared
 	}
+	lo, id := t0+1, g.invDenom
+	if lo < 0 || id == 0 {
+		s.evGapRare(e, ser, g, a, b, lo, w)
+		return
+	}
 	cs := &ser.cells[e.cell]
-	if lo := int(e.tWeek) + 1; k > 1 && lo >= 0 {
-		// Weeks lo..w-1, all in lo's discount year. Their sum given the
-		// endpoints is its mean (the bridge) plus a normal residual: the
-		// mean is added now, the residual's variance is pooled by cell and
-		// year and drawn once (residuals).
+	// Weeks lo..w-1, all in lo's discount year. Their sum given the
+	// endpoints is its mean (the bridge) plus a normal residual: the mean is
+	// added now, the residual's variance is pooled by cell and year and drawn
+	// once (residuals). (For k = 1 the mean and variance are exactly 0.)
+	// The weekly series takes the bridge means of weeks lo..w as forward and
+	// backward geometric terms, which at week w add up to b itself, so the
+	// endpoint needs no rows of its own.
+	week := ser.week
+	wl, wn := &week[lo], &week[w+1]
+	sum := g.meanS*a + g.slopeS*(b-rk*a)
+	cs.wb += sum + b
+	cs.wbDF += wl.df*sum + week[w].df*b
+	ser.resVar[int(wl.resVar)+int(e.cell)] += g.varS
+	rho := s.ar1 // = s.gap.rows[1].rho
+	cf, cb := (a-b*rk)*id, (b-a*rk)*id
+	wl.fwd += cf * rho
+	wl.bwd -= cb * rk // bwd is offset by one week: row t+1 holds week t
+	wn.fwd -= cf * rk * rho
+	wn.bwd += cb
+}
+
+// evYears evaluates the person's transient at each discount-year boundary
+// before week w (evAt).
+func (s *pcnSim) evYears(e *evPerson, w int, shared bool) {
+	for y := s.yearEnds[e.tWeek-s.yearEndsFrom]; int(y) < w; y = s.yearEnds[e.tWeek-s.yearEndsFrom] {
+		s.evAt(e, int(y), shared) // no boundary before y
+	}
+}
+
+// evGapRare is evAt's accounting of a recorded week w whose gap starts in the
+// burn-in (w is week 0), or for a transient with no bridge (rho = 1): the
+// weeks from lo are summed only if recorded, and the endpoint b is added to
+// the weekly series on its own.
+func (s *pcnSim) evGapRare(e *evPerson, ser *evSeries, g *gapRow, a, b float64, lo, w int) {
+	cs := &ser.cells[e.cell]
+	if w > lo && lo >= 0 {
 		wl := &ser.week[lo]
-		sum := g.meanS*a + g.slopeS*(b-rk*a)
+		sum := g.meanS*a + g.slopeS*(b-g.rho*a)
 		cs.wb += sum
 		cs.wbDF += wl.df * sum
 		ser.resVar[int(wl.resVar)+int(e.cell)] += g.varS
-		if id := g.invDenom; id > 0 {
-			rho := s.gap.rows[1].rho
-			cf, cb := (a-b*rk)*id, (b-a*rk)*id
-			ww := &ser.week[w]
-			wl.fwd += cf * rho
-			ww.fwd -= cf * rk
-			ww.bwd += cb * rho // bwd is offset by one week
-			wl.bwd -= cb * rk
-		}
 	}
-	if w >= 0 {
-		ww := &ser.week[w]
-		cs.wb += b
-		cs.wbDF += ww.df * b
-		ww.level += b
-		ser.week[w+1].level -= b
-	}
-	e.tVal, e.tWeek = b, int32(w)
+	ww := &ser.week[w]
+	cs.wb += b
+	cs.wbDF += ww.df * b
+	ww.level += b
+	ser.week[w+1].level -= b
 }
 
 // yearAfter is the first discount-year boundary after week t (weeks 0, 52,
@@ -492,13 +608,8 @@ func yearAfter(t int) int {
 // evObserved returns person i's observed wellbeing in week w (evaluating the
 // transient if needed).
 func (s *pcnSim) evObserved(i int, w int) float64 {
-	return s.observedAt(i, &s.ev[i], w, len(s.div) > i && !s.div[i] && s.twinned)
-}
-
-// observedAt is evObserved for person i's state e, shared by a pair of arms
-// or not.
-func (s *pcnSim) observedAt(i int, e *evPerson, w int, shared bool) float64 {
-	s.evAt(e, w, shared)
+	e := &s.ev[i]
+	s.evAt(e, w, len(s.div) > i && !s.div[i] && s.twinned)
 	return observed(float64(e.latent) + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, w))
 }
 
