@@ -59,15 +59,73 @@ func (s *pcnSim) buildGapTables() {
 			}
 		}
 	}
+	s.contactGapsFinite = true
+	for b := range s.gpGap {
+		for q := range s.aeGap[b] {
+			for f := range s.gpGap[b] {
+				for l := 0; l <= maxLTC; l++ {
+					for n := 0; n <= numNeeds; n++ {
+						g := contactGap{s.gpGap[b][f][l][n], s.aeGap[b][q][l][n]}
+						s.contactGaps[(((b*5+q)*2+f)*(maxLTC+1)+l)*(numNeeds+1)+n] = g
+						if math.IsInf(g.gp, 1) || math.IsInf(g.ae, 1) {
+							s.contactGapsFinite = false
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// contactGap is the mean weeks between GP and between A&E candidates of one
+// kind of person (pcnSim.contactGaps).
+type contactGap struct{ gp, ae float64 }
+
+// contactGapIndex is the index in pcnSim.contactGaps of the gaps of a person
+// like e (age band, IMD quintile, sex, long-term conditions, needs).
+func contactGapIndex(e *evPerson) int {
+	return (((int(e.band)*5+int(e.imd))*2+boolIdx(e.female))*(maxLTC+1)+int(e.ltc))*(numNeeds+1) + countNeeds(e.needs)
 }
 
 // restartContacts restarts the contact clocks from the start of week from,
-// with the bounding rates of the person's current state.
-func (s *pcnSim) restartContacts(i int, e *evPerson, from int) {
-	n := countNeeds(e.needs)
-	e.gpGap, e.aeGap = s.gpGap[e.band][boolIdx(e.female)][e.ltc][n], s.aeGap[e.band][e.imd][e.ltc][n]
-	e.gpT, e.gpW = s.nextCandidate(&e.rCon, float64(from), e.gpGap)
-	e.aeT, e.aeW = s.nextCandidate(&e.rCon, float64(from), e.aeGap)
+// with the bounding rates of the person's current state. Unless fresh (a new
+// person, whose clocks have not run), their next candidates lie at or after
+// week from (this week's are not yet handled) and nothing that has happened
+// depends on them beyond that, so by memorylessness the time left to each is
+// exponential with the old mean gap: rescaled to the new gap it is a draw of
+// the new process, without drawing.
+func (s *pcnSim) restartContacts(e *evPerson, from int, fresh bool) {
+	g := &s.contactGaps[contactGapIndex(e)]
+	f := float64(from)
+	if fresh || !s.contactGapsFinite {
+		s.restartContactsSlow(e, f, g, fresh)
+		return
+	}
+	e.gpT = f + (e.gpT-f)*(g.gp/e.gpGap)
+	e.aeT = f + (e.aeT-f)*(g.ae/e.aeGap)
+	e.gpGap, e.aeGap = g.gp, g.ae
+	e.gpW, e.aeW = weekOfTime(e.gpT), weekOfTime(e.aeT)
+}
+
+// restartContactsSlow is restartContacts for a new person, or where a gap
+// may be infinite (no candidates): there a clock is drawn afresh when its
+// old gap was infinite and stopped when its new one is.
+//
+//go:noinline
+func (s *pcnSim) restartContactsSlow(e *evPerson, f float64, g *contactGap, fresh bool) {
+	if fresh || math.IsInf(e.gpGap, 1) || math.IsInf(g.gp, 1) {
+		e.gpT, e.gpW = s.nextCandidate(&e.rCon, f, g.gp)
+	} else {
+		e.gpT = f + (e.gpT-f)*(g.gp/e.gpGap)
+		e.gpW = weekOfTime(e.gpT)
+	}
+	if fresh || math.IsInf(e.aeGap, 1) || math.IsInf(g.ae, 1) {
+		e.aeT, e.aeW = s.nextCandidate(&e.rCon, f, g.ae)
+	} else {
+		e.aeT = f + (e.aeT-f)*(g.ae/e.aeGap)
+		e.aeW = weekOfTime(e.aeT)
+	}
+	e.gpGap, e.aeGap = g.gp, g.ae
 }
 
 // meanGap is the mean time between events of a Poisson process with weekly
@@ -116,7 +174,7 @@ func (s *pcnSim) evInit(i int, w int) {
 	for n := 0; n < numNeeds; n++ {
 		e.nextNeed[n] = s.geomFrom(&e.rNeeds, w, s.needHaz(i, e, n))
 	}
-	s.restartContacts(i, e, w)
+	s.restartContacts(e, w, true)
 	e.nextSelf = s.geomFrom(&e.rCon, w, s.selfHaz[boolIdx(e.female)])
 	e.startMeasure = never
 	if w <= 0 && s.weeks > 0 {
@@ -344,7 +402,7 @@ func (s *pcnSim) slowEvents(i int, e *evPerson, w int, twin *pcnSim) (exited, se
 		restart = true
 	}
 	if restart {
-		s.restartContacts(i, e, w)
+		s.restartContacts(e, w, false)
 	}
 	if int(e.startMeasure) == w {
 		e.wbStart = float32(s.evObserved(i, 0))
