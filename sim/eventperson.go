@@ -23,11 +23,18 @@ func (s *pcnSim) geomFrom(st *uint64, from int, h float64) int32 {
 	if !ok {
 		x = zigExpFrom(st, u)
 	}
-	t := float64(from) + math.Floor(x/h)
-	if t >= never {
+	return geomWeek(from, x, h)
+}
+
+// geomWeek is geomFrom's week for the clock's unit exponential x and a
+// hazard h > 0: from + floor(x/h) (a truncation, x/h being >= 0), or never
+// past the int32 weeks.
+func geomWeek(from int, x, h float64) int32 {
+	q := x / h
+	if !(q < 1<<31) {
 		return never
 	}
-	return int32(t)
+	return int32(min(from+int(q), never))
 }
 
 // needHaz is the weekly hazard of person i's need k changing state.
@@ -171,8 +178,22 @@ func (s *pcnSim) evInit(i int, w int) {
 	e.band = uint8(p.ageBand(i, w))
 	e.nextBand = s.bandEnd(i, int(e.band))
 	e.wbStart = float32(math.NaN())
-	for n := 0; n < numNeeds; n++ {
-		e.nextNeed[n] = s.geomFrom(&e.rNeeds, w, s.needHaz(i, e, n))
+	// The need clocks (needHaz, with no service yet), their draws written out.
+	onset := &s.onsetHaz[e.imd][e.band][boolIdx(e.female)][e.ltc]
+	for k := 0; k < numNeeds; k++ {
+		h := onset[k]
+		if e.needs&(1<<k) != 0 {
+			h = s.offHaz[k]
+		}
+		e.nextNeed[k] = never
+		if h > 0 {
+			r := next(&e.rNeeds)
+			x, ok := expRect(r)
+			if !ok {
+				x = zigExpFrom(&e.rNeeds, r)
+			}
+			e.nextNeed[k] = geomWeek(w, x, h)
+		}
 	}
 	s.restartContacts(e, w, true)
 	e.nextSelf = s.geomFrom(&e.rCon, w, s.selfHaz[boolIdx(e.female)])
@@ -381,28 +402,56 @@ func (s *pcnSim) slowEvents(i int, e *evPerson, w int, twin *pcnSim) (exited, se
 		}
 		restart = true
 	}
-	before := e.needs
 	// The needs due this week, found without a branch per need (which need is
 	// due is random, so such branches are mispredicted), in need order.
 	n, w32 := &e.nextNeed, int32(w)
 	due := boolBit(n[0] == w32) | boolBit(n[1] == w32)<<1 | boolBit(n[2] == w32)<<2 |
 		boolBit(n[3] == w32)<<3 | boolBit(n[4] == w32)<<4 | boolBit(n[5] == w32)<<5
-	for ; due != 0; due &= due - 1 {
-		k := bits.TrailingZeros8(due)
-		if e.needs == before {
-			s.needSeg(e, w, shared)
+	if due != 0 {
+		before := e.needs
+		s.needSeg(e, w, shared)
+		for ; due != 0; due &= due - 1 {
+			k := bits.TrailingZeros8(due)
+			e.needs ^= 1 << k
+			// needHaz, written out
+			var h float64
+			if e.needs&(1<<k) != 0 {
+				h = s.offHaz[k]
+				if int(e.helped) == k {
+					h = s.offHazHelped[k]
+				}
+			} else {
+				h = s.onsetHaz[e.imd][e.band][boolIdx(e.female)][e.ltc][k]
+				if w >= 0 {
+					s.series(shared).cells[e.cell].needRes++
+				}
+			}
+			// geomFrom, written out
+			n[k] = never
+			if h > 0 {
+				r := next(&e.rNeeds)
+				x, ok := expRect(r)
+				if !ok {
+					x = zigExpFrom(&e.rNeeds, r)
+				}
+				n[k] = geomWeek(w+1, x, h)
+			}
 		}
-		e.needs ^= 1 << k
-		if e.needs&(1<<k) == 0 && w >= 0 {
-			s.series(shared).cells[e.cell].needRes++
+		if countNeeds(e.needs) != countNeeds(before) {
+			restart = true
 		}
-		e.nextNeed[k] = s.geomFrom(&e.rNeeds, w+1, s.needHaz(i, e, k))
-	}
-	if countNeeds(e.needs) != countNeeds(before) {
-		restart = true
 	}
 	if restart {
-		s.restartContacts(e, w, false)
+		if g := &s.contactGaps[contactGapIndex(e)]; s.contactGapsFinite {
+			// restartContacts, written out
+			f := float64(w)
+			e.gpT = f + (e.gpT-f)*(g.gp/e.gpGap)
+			e.aeT = f + (e.aeT-f)*(g.ae/e.aeGap)
+			e.gpGap, e.aeGap = g.gp, g.ae
+			e.gpW, e.aeW = weekOfTime(e.gpT), weekOfTime(e.aeT)
+		} else {
+			s.restartContacts(e, w, false)
+		}
 	}
 	if int(e.startMeasure) == w {
 		e.wbStart = float32(s.evObserved(i, 0))
