@@ -95,38 +95,24 @@ func contactGapIndex(e *evPerson) int {
 }
 
 // restartContacts restarts the contact clocks from the start of week from,
-// with the bounding rates of the person's current state. Unless fresh (a new
-// person, whose clocks have not run), their next candidates lie at or after
-// week from (this week's are not yet handled) and nothing that has happened
-// depends on them beyond that, so by memorylessness the time left to each is
-// exponential with the old mean gap: rescaled to the new gap it is a draw of
-// the new process, without drawing.
-func (s *pcnSim) restartContacts(e *evPerson, from int, fresh bool) {
+// with the bounding rates of the person's current state. Their next
+// candidates lie at or after week from (this week's are not yet handled) and
+// nothing that has happened depends on them beyond that, so by
+// memorylessness the time left to each is exponential with the old mean gap:
+// rescaled to the new gap it is a draw of the new process, without drawing.
+// A clock whose old gap was infinite (no candidates) is drawn afresh, and one
+// whose new gap is infinite stops. (slowEvents writes out the case of finite
+// gaps; new people draw their clocks in evInit.)
+func (s *pcnSim) restartContacts(e *evPerson, from int) {
 	g := &s.contactGaps[contactGapIndex(e)]
 	f := float64(from)
-	if fresh || !s.contactGapsFinite {
-		s.restartContactsSlow(e, f, g, fresh)
-		return
-	}
-	e.gpT = f + (e.gpT-f)*(g.gp/e.gpGap)
-	e.aeT = f + (e.aeT-f)*(g.ae/e.aeGap)
-	e.gpGap, e.aeGap = g.gp, g.ae
-	e.gpW, e.aeW = weekOfTime(e.gpT), weekOfTime(e.aeT)
-}
-
-// restartContactsSlow is restartContacts for a new person, or where a gap
-// may be infinite (no candidates): there a clock is drawn afresh when its
-// old gap was infinite and stopped when its new one is.
-//
-//go:noinline
-func (s *pcnSim) restartContactsSlow(e *evPerson, f float64, g *contactGap, fresh bool) {
-	if fresh || math.IsInf(e.gpGap, 1) || math.IsInf(g.gp, 1) {
+	if math.IsInf(e.gpGap, 1) || math.IsInf(g.gp, 1) {
 		e.gpT, e.gpW = s.nextCandidate(&e.rCon, f, g.gp)
 	} else {
 		e.gpT = f + (e.gpT-f)*(g.gp/e.gpGap)
 		e.gpW = weekOfTime(e.gpT)
 	}
-	if fresh || math.IsInf(e.aeGap, 1) || math.IsInf(g.ae, 1) {
+	if math.IsInf(e.aeGap, 1) || math.IsInf(g.ae, 1) {
 		e.aeT, e.aeW = s.nextCandidate(&e.rCon, f, g.ae)
 	} else {
 		e.aeT = f + (e.aeT-f)*(g.ae/e.aeGap)
@@ -195,7 +181,11 @@ func (s *pcnSim) evInit(i int, w int) {
 			e.nextNeed[k] = geomWeek(w, x, h)
 		}
 	}
-	s.restartContacts(e, w, true)
+	// The contact clocks, drawn (see restartContacts).
+	g := &s.contactGaps[contactGapIndex(e)]
+	e.gpGap, e.aeGap = g.gp, g.ae
+	e.gpT, e.gpW = s.nextCandidate(&e.rCon, float64(w), g.gp)
+	e.aeT, e.aeW = s.nextCandidate(&e.rCon, float64(w), g.ae)
 	e.nextSelf = s.geomFrom(&e.rCon, w, s.selfHaz[boolIdx(e.female)])
 	e.startMeasure = never
 	if w <= 0 && s.weeks > 0 {
@@ -443,14 +433,14 @@ func (s *pcnSim) slowEvents(i int, e *evPerson, w int, twin *pcnSim) (exited, se
 	}
 	if restart {
 		if g := &s.contactGaps[contactGapIndex(e)]; s.contactGapsFinite {
-			// restartContacts, written out
+			// restartContacts, written out for finite gaps
 			f := float64(w)
 			e.gpT = f + (e.gpT-f)*(g.gp/e.gpGap)
 			e.aeT = f + (e.aeT-f)*(g.ae/e.aeGap)
 			e.gpGap, e.aeGap = g.gp, g.ae
 			e.gpW, e.aeW = weekOfTime(e.gpT), weekOfTime(e.aeT)
 		} else {
-			s.restartContacts(e, w, false)
+			s.restartContacts(e, w)
 		}
 	}
 	if int(e.startMeasure) == w {
