@@ -212,22 +212,24 @@ func (s *pcnSim) bandEnd(i int, b int) int32 {
 // exponential against the cumulative weekly hazard, which steps at each age
 // band. Exits never depend on social prescribing.
 func (s *pcnSim) exitFrom(i int, w int) int32 {
-	e := s.rs.at(s.pop.key[i], procPopulation, 0).ExpFloat64()
-	from := w
-	for b := s.pop.ageBand(i, w); ; b++ {
+	st := &s.rs.at(s.pop.key[i], procPopulation, 0).src.s
+	u := next(st) // ExpFloat64, written out
+	e, ok := expRect(u)
+	if !ok {
+		e = zigExpFrom(st, u)
+	}
+	from, birth := w, int(s.pop.birthWeek[i])
+	b := s.pop.ageBand(i, w)
+	for ; b < 4; b++ {
 		h := s.exitHaz[b]
-		end := int(s.bandEnd(i, b))
-		n := math.Floor(e / h)
-		if b == 4 || float64(from)+n < float64(end) {
-			t := float64(from) + n
-			if t >= never {
-				return never
-			}
-			return int32(t)
+		end := birth + int(bandBounds[b+1]*52) // bandEnd
+		if e/h < float64(end-from) {
+			return geomWeek(from, e, h) // (from + floor(e/h) < end)
 		}
 		e -= h * float64(end-from)
 		from = end
 	}
+	return geomWeek(from, e, s.exitHaz[4])
 }
 
 // wakeUp handles the events of person i (state e) in each week they are due,
