@@ -385,11 +385,17 @@ func (s *pcnSim) slowEvents(i int, e *evPerson, w int, twin *pcnSim) (exited, se
 	}
 	restart := false
 	if int(e.nextBand) == w {
+		// The inactive needs' onset clocks restart with the new band's
+		// hazards; one whose hazard is the same runs on (it has not fired
+		// before this week, and memorylessness lets it be kept).
+		f := boolIdx(e.female)
+		was := &s.onsetHaz[e.imd][e.band][f][e.ltc]
 		e.band++
 		e.nextBand = s.bandEnd(i, int(e.band))
+		now := &s.onsetHaz[e.imd][e.band][f][e.ltc]
 		for k := 0; k < numNeeds; k++ {
-			if e.needs&(1<<k) == 0 {
-				e.nextNeed[k] = s.geomFrom(&e.rNeeds, w, s.needHaz(i, e, k))
+			if e.needs&(1<<k) == 0 && now[k] != was[k] {
+				e.nextNeed[k] = s.geomFrom(&e.rNeeds, w, now[k])
 			}
 		}
 		restart = true
