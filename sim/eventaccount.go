@@ -32,9 +32,13 @@ func (s *pcnSim) span(from, to int) (lo, hi int, n, d float64) {
 
 // needSeg accounts the person's current needs for weeks [needsFrom, upto).
 func (s *pcnSim) needSeg(e *evPerson, upto int, shared bool) {
-	lo, hi, n, d := s.span(int(e.needsFrom), upto)
+	from := int(e.needsFrom)
 	e.needsFrom = int32(upto)
-	if n == 0 || e.needs == 0 {
+	if e.needs == 0 {
+		return // the commonest stretch, and nothing to add
+	}
+	lo, hi, n, d := s.span(from, upto)
+	if n == 0 {
 		return
 	}
 	v, c := s.needWB[e.needs], float64(countNeeds(e.needs))

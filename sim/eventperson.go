@@ -23,11 +23,18 @@ func (s *pcnSim) geomFrom(st *uint64, from int, h float64) int32 {
 	if !ok {
 		x = zigExpFrom(st, u)
 	}
-	t := float64(from) + math.Floor(x/h)
-	if t >= never {
+	return geomWeek(from, x, h)
+}
+
+// geomWeek is geomFrom's week for the clock's unit exponential x and a
+// hazard h > 0: from + floor(x/h) (a truncation, x/h being >= 0), or never
+// past the int32 weeks.
+func geomWeek(from int, x, h float64) int32 {
+	q := x / h
+	if !(q < 1<<31) {
 		return never
 	}
-	return int32(t)
+	return int32(min(from+int(q), never))
 }
 
 // needHaz is the weekly hazard of person i's need k changing state.
@@ -59,15 +66,59 @@ func (s *pcnSim) buildGapTables() {
 			}
 		}
 	}
+	s.contactGapsFinite = true
+	for b := range s.gpGap {
+		for q := range s.aeGap[b] {
+			for f := range s.gpGap[b] {
+				for l := 0; l <= maxLTC; l++ {
+					for n := 0; n <= numNeeds; n++ {
+						g := contactGap{s.gpGap[b][f][l][n], s.aeGap[b][q][l][n]}
+						s.contactGaps[(((b*5+q)*2+f)*(maxLTC+1)+l)*(numNeeds+1)+n] = g
+						if math.IsInf(g.gp, 1) || math.IsInf(g.ae, 1) {
+							s.contactGapsFinite = false
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// contactGap is the mean weeks between GP and between A&E candidates of one
+// kind of person (pcnSim.contactGaps).
+type contactGap struct{ gp, ae float64 }
+
+// contactGapIndex is the index in pcnSim.contactGaps of the gaps of a person
+// like e (age band, IMD quintile, sex, long-term conditions, needs).
+func contactGapIndex(e *evPerson) int {
+	return (((int(e.band)*5+int(e.imd))*2+boolIdx(e.female))*(maxLTC+1)+int(e.ltc))*(numNeeds+1) + countNeeds(e.needs)
 }
 
 // restartContacts restarts the contact clocks from the start of week from,
-// with the bounding rates of the person's current state.
-func (s *pcnSim) restartContacts(i int, e *evPerson, from int) {
-	n := countNeeds(e.needs)
-	e.gpGap, e.aeGap = s.gpGap[e.band][boolIdx(e.female)][e.ltc][n], s.aeGap[e.band][e.imd][e.ltc][n]
-	e.gpT, e.gpW = s.nextCandidate(&e.rCon, float64(from), e.gpGap)
-	e.aeT, e.aeW = s.nextCandidate(&e.rCon, float64(from), e.aeGap)
+// with the bounding rates of the person's current state. Their next
+// candidates lie at or after week from (this week's are not yet handled) and
+// nothing that has happened depends on them beyond that, so by
+// memorylessness the time left to each is exponential with the old mean gap:
+// rescaled to the new gap it is a draw of the new process, without drawing.
+// A clock whose old gap was infinite (no candidates) is drawn afresh, and one
+// whose new gap is infinite stops. (slowEvents writes out the case of finite
+// gaps; new people draw their clocks in evInit.)
+func (s *pcnSim) restartContacts(e *evPerson, from int) {
+	g := &s.contactGaps[contactGapIndex(e)]
+	f := float64(from)
+	if math.IsInf(e.gpGap, 1) || math.IsInf(g.gp, 1) {
+		e.gpT, e.gpW = s.nextCandidate(&e.rCon, f, g.gp)
+	} else {
+		e.gpT = f + (e.gpT-f)*(g.gp/e.gpGap)
+		e.gpW = weekOfTime(e.gpT)
+	}
+	if math.IsInf(e.aeGap, 1) || math.IsInf(g.ae, 1) {
+		e.aeT, e.aeW = s.nextCandidate(&e.rCon, f, g.ae)
+	} else {
+		e.aeT = f + (e.aeT-f)*(g.ae/e.aeGap)
+		e.aeW = weekOfTime(e.aeT)
+	}
+	e.gpGap, e.aeGap = g.gp, g.ae
 }
 
 // meanGap is the mean time between events of a Poisson process with weekly
@@ -113,10 +164,28 @@ func (s *pcnSim) evInit(i int, w int) {
 	e.band = uint8(p.ageBand(i, w))
 	e.nextBand = s.bandEnd(i, int(e.band))
 	e.wbStart = float32(math.NaN())
-	for n := 0; n < numNeeds; n++ {
-		e.nextNeed[n] = s.geomFrom(&e.rNeeds, w, s.needHaz(i, e, n))
+	// The need clocks (needHaz, with no service yet), their draws written out.
+	onset := &s.onsetHaz[e.imd][e.band][boolIdx(e.female)][e.ltc]
+	for k := 0; k < numNeeds; k++ {
+		h := onset[k]
+		if e.needs&(1<<k) != 0 {
+			h = s.offHaz[k]
+		}
+		e.nextNeed[k] = never
+		if h > 0 {
+			r := next(&e.rNeeds)
+			x, ok := expRect(r)
+			if !ok {
+				x = zigExpFrom(&e.rNeeds, r)
+			}
+			e.nextNeed[k] = geomWeek(w, x, h)
+		}
 	}
-	s.restartContacts(i, e, w)
+	// The contact clocks, drawn (see restartContacts).
+	g := &s.contactGaps[contactGapIndex(e)]
+	e.gpGap, e.aeGap = g.gp, g.ae
+	e.gpT, e.gpW = s.nextCandidate(&e.rCon, float64(w), g.gp)
+	e.aeT, e.aeW = s.nextCandidate(&e.rCon, float64(w), g.ae)
 	e.nextSelf = s.geomFrom(&e.rCon, w, s.selfHaz[boolIdx(e.female)])
 	e.startMeasure = never
 	if w <= 0 && s.weeks > 0 {
@@ -143,22 +212,24 @@ func (s *pcnSim) bandEnd(i int, b int) int32 {
 // exponential against the cumulative weekly hazard, which steps at each age
 // band. Exits never depend on social prescribing.
 func (s *pcnSim) exitFrom(i int, w int) int32 {
-	e := s.rs.at(s.pop.key[i], procPopulation, 0).ExpFloat64()
-	from := w
-	for b := s.pop.ageBand(i, w); ; b++ {
+	st := &s.rs.at(s.pop.key[i], procPopulation, 0).src.s
+	u := next(st) // ExpFloat64, written out
+	e, ok := expRect(u)
+	if !ok {
+		e = zigExpFrom(st, u)
+	}
+	from, birth := w, int(s.pop.birthWeek[i])
+	b := s.pop.ageBand(i, w)
+	for ; b < 4; b++ {
 		h := s.exitHaz[b]
-		end := int(s.bandEnd(i, b))
-		n := math.Floor(e / h)
-		if b == 4 || float64(from)+n < float64(end) {
-			t := float64(from) + n
-			if t >= never {
-				return never
-			}
-			return int32(t)
+		end := birth + int(bandBounds[b+1]*52) // bandEnd
+		if e/h < float64(end-from) {
+			return geomWeek(from, e, h) // (from + floor(e/h) < end)
 		}
 		e -= h * float64(end-from)
 		from = end
 	}
+	return geomWeek(from, e, s.exitHaz[4])
 }
 
 // wakeUp handles the events of person i (state e) in each week they are due,
@@ -401,37 +472,71 @@ func (s *pcnSim) slowEvents(i int, e *evPerson, w int, twin *pcnSim) (exited, se
 	}
 	restart := false
 	if int(e.nextBand) == w {
+		// The inactive needs' onset clocks restart with the new band's
+		// hazards; one whose hazard is the same runs on (it has not fired
+		// before this week, and memorylessness lets it be kept).
+		f := boolIdx(e.female)
+		was := &s.onsetHaz[e.imd][e.band][f][e.ltc]
 		e.band++
 		e.nextBand = s.bandEnd(i, int(e.band))
+		now := &s.onsetHaz[e.imd][e.band][f][e.ltc]
 		for k := 0; k < numNeeds; k++ {
-			if e.needs&(1<<k) == 0 {
-				e.nextNeed[k] = s.geomFrom(&e.rNeeds, w, s.needHaz(i, e, k))
+			if e.needs&(1<<k) == 0 && now[k] != was[k] {
+				e.nextNeed[k] = s.geomFrom(&e.rNeeds, w, now[k])
 			}
 		}
 		restart = true
 	}
-	before := e.needs
 	// The needs due this week, found without a branch per need (which need is
 	// due is random, so such branches are mispredicted), in need order.
 	n, w32 := &e.nextNeed, int32(w)
 	due := boolBit(n[0] == w32) | boolBit(n[1] == w32)<<1 | boolBit(n[2] == w32)<<2 |
 		boolBit(n[3] == w32)<<3 | boolBit(n[4] == w32)<<4 | boolBit(n[5] == w32)<<5
-	for ; due != 0; due &= due - 1 {
-		k := bits.TrailingZeros8(due)
-		if e.needs == before {
-			s.needSeg(e, w, shared)
+	if due != 0 {
+		before := e.needs
+		s.needSeg(e, w, shared)
+		for ; due != 0; due &= due - 1 {
+			k := bits.TrailingZeros8(due)
+			e.needs ^= 1 << k
+			// needHaz, written out
+			var h float64
+			if e.needs&(1<<k) != 0 {
+				h = s.offHaz[k]
+				if int(e.helped) == k {
+					h = s.offHazHelped[k]
+				}
+			} else {
+				h = s.onsetHaz[e.imd][e.band][boolIdx(e.female)][e.ltc][k]
+				if w >= 0 {
+					s.series(shared).cells[e.cell].needRes++
+				}
+			}
+			// geomFrom, written out
+			n[k] = never
+			if h > 0 {
+				r := next(&e.rNeeds)
+				x, ok := expRect(r)
+				if !ok {
+					x = zigExpFrom(&e.rNeeds, r)
+				}
+				n[k] = geomWeek(w+1, x, h)
+			}
 		}
-		e.needs ^= 1 << k
-		if e.needs&(1<<k) == 0 && w >= 0 {
-			s.series(shared).cells[e.cell].needRes++
+		if countNeeds(e.needs) != countNeeds(before) {
+			restart = true
 		}
-		e.nextNeed[k] = s.geomFrom(&e.rNeeds, w+1, s.needHaz(i, e, k))
-	}
-	if countNeeds(e.needs) != countNeeds(before) {
-		restart = true
 	}
 	if restart {
-		s.restartContacts(i, e, w)
+		if g := &s.contactGaps[contactGapIndex(e)]; s.contactGapsFinite {
+			// restartContacts, written out for finite gaps
+			f := float64(w)
+			e.gpT = f + (e.gpT-f)*(g.gp/e.gpGap)
+			e.aeT = f + (e.aeT-f)*(g.ae/e.aeGap)
+			e.gpGap, e.aeGap = g.gp, g.ae
+			e.gpW, e.aeW = weekOfTime(e.gpT), weekOfTime(e.aeT)
+		} else {
+			s.restartContacts(e, w)
+		}
 	}
 	if int(e.startMeasure) == w {
 		e.wbStart = float32(s.evObserved(i, 0))

@@ -103,6 +103,11 @@ type pcnSim struct {
 	refAt    [][]int32
 	followUp [][]int32
 	refs     []refEvent
+
+	// The contact gaps of gpGap and aeGap side by side in one flat table
+	// (contactGapIndex), and whether they are all finite (buildGapTables).
+	contactGaps       [5 * 5 * 2 * (maxLTC + 1) * (numNeeds + 1)]contactGap
+	contactGapsFinite bool
 }
 
 // refEvent is a person's first referral in the horizon (scenario arm).
