@@ -458,9 +458,7 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 	}
 	s.out.acc.ensure(s.pop.n)
 	s.handOver = growTo(s.handOver[:0], s.pop.n)[:s.pop.n]
-	for i := range s.handOver {
-		s.handOver[i] = never
-	}
+	fill(s.handOver, never)
 	s.buildCatalogue()
 }
 

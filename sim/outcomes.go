@@ -34,34 +34,32 @@ func (a *personAcc) reset(n int) {
 	a.waitN = resize(a.waitN, n)
 	a.refWB = resize(a.refWB, n)
 	a.refWB2 = resize(a.refWB2, n)
-	for i := range a.refWB {
-		a.refWB[i], a.refWB2[i] = float32(math.NaN()), float32(math.NaN())
-	}
+	fill(a.refWB, float32(math.NaN()))
+	fill(a.refWB2, float32(math.NaN()))
 }
 
 // ensure grows every slice to hold person i.
 func (a *personAcc) ensure(n int) {
-	for len(a.weeks) < n {
-		a.weeks = append(a.weeks, 0)
-		a.wbSum = append(a.wbSum, 0)
-		a.gp = append(a.gp, 0)
-		a.ae = append(a.ae, 0)
-		a.qaly = append(a.qaly, 0)
-		a.qalyRaw = append(a.qalyRaw, 0)
-		a.needRes = append(a.needRes, 0)
-		a.waitSum = append(a.waitSum, 0)
-		a.waitN = append(a.waitN, 0)
-		a.refWB = append(a.refWB, float32(math.NaN()))
-		a.refWB2 = append(a.refWB2, float32(math.NaN()))
+	d := n - len(a.weeks)
+	if d <= 0 {
+		return
 	}
+	a.weeks = extend(a.weeks, d, 0)
+	a.wbSum = extend(a.wbSum, d, 0)
+	a.gp = extend(a.gp, d, 0)
+	a.ae = extend(a.ae, d, 0)
+	a.qaly = extend(a.qaly, d, 0)
+	a.qalyRaw = extend(a.qalyRaw, d, 0)
+	a.needRes = extend(a.needRes, d, 0)
+	a.waitSum = extend(a.waitSum, d, 0)
+	a.waitN = extend(a.waitN, d, 0)
+	a.refWB = extend(a.refWB, d, float32(math.NaN()))
+	a.refWB2 = extend(a.refWB2, d, float32(math.NaN()))
 }
 
 func resize[T any](s []T, n int) []T {
 	s = growTo(s[:0], n)[:n]
-	var zero T
-	for i := range s {
-		s[i] = zero
-	}
+	clear(s)
 	return s
 }
 

@@ -128,14 +128,24 @@ func (pw *pathway) grow(n int) {
 	pw.mult = extend(pw.mult, n, 1)
 }
 
-// extend appends n copies of v to s.
+// extend appends n copies of v to s: one is stored, then copied in doubling
+// blocks (a few memmoves rather than a store per element).
 func extend[T any](s []T, n int, v T) []T {
 	m := len(s)
 	s = slices.Grow(s, n)[:m+n]
-	for i := m; i < m+n; i++ {
-		s[i] = v
-	}
+	fill(s[m:], v)
 	return s
+}
+
+// fill sets every element of s to v.
+func fill[T any](s []T, v T) {
+	if len(s) == 0 {
+		return
+	}
+	s[0] = v
+	for k := 1; k < len(s); k *= 2 {
+		copy(s[k:], s[:k])
+	}
 }
 
 // helpedNeed returns the need person i's current service addresses, or -1.
