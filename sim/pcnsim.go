@@ -103,6 +103,11 @@ type pcnSim struct {
 	refAt    [][]int32
 	followUp [][]int32
 	refs     []refEvent
+
+	// Stationary prevalence of each need by IMD quintile, age band, sex and
+	// long-term conditions: onset/(onset+resolution), for the needs of a new
+	// person (addPerson).
+	needPrev [5][5][2][maxLTC + 1][numNeeds]float64
 }
 
 // refEvent is a person's first referral in the horizon (scenario arm).
