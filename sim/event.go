@@ -207,6 +207,14 @@ func (e *evSeries) addTo(t *tally, s *pcnSim) {
 	}
 }
 
+// cellGroupTab is cellGroups of every cell.
+var cellGroupTab = func() (t [numCells][5]Group) {
+	for c := range t {
+		t[c] = cellGroups(c)
+	}
+	return t
+}()
+
 // cellGroups returns the five reporting groups of cell c.
 func cellGroups(c int) [5]Group {
 	eth := GroupMinority + Group(1-c%2)

@@ -139,44 +139,48 @@ func (s *pcnSim) evFinish(twin *pcnSim) {
 // sums of arm s (ser) and their measurements and milestones to t.
 func (s *pcnSim) evAttribute(i int, e *evPerson, t *tally, ser *evSeries) {
 	p := s.pop
-	end := int(p.exitWeek[i])
-	if end == stillRegistered {
+	exit := p.exitWeek[i]
+	end := int(exit)
+	if exit == stillRegistered {
 		end = s.weeks
 	}
 	lo, hi, n, d := s.span(int(p.entryWeek[i]), end)
-	if n == 0 && s.path.flags[i] == 0 {
+	flags := s.path.flags[i]
+	if n == 0 && flags == 0 {
 		return
 	}
 	latent := float64(e.latent)
 	if n > 0 {
-		ser.week[lo].level += latent
-		ser.week[hi].level -= latent
-		ser.week[lo].alive++
-		ser.week[hi].alive--
+		wl, wh := &ser.week[lo], &ser.week[hi]
+		wl.level += latent
+		wh.level -= latent
+		wl.alive++
+		wh.alive--
 		cs := &ser.cells[e.cell]
 		cs.weeks += n
 		cs.weeksDF += d
 		cs.wb += latent * n
 		cs.wbDF += latent * d
 	}
-	ps := personSums{wbChange: math.NaN()}
-	if !math.IsNaN(float64(e.wbStart)) && p.exitWeek[i] == stillRegistered {
+	wbChange := math.NaN()
+	if !math.IsNaN(float64(e.wbStart)) && exit == stillRegistered {
 		last := s.weeks - 1
 		wb := observed(latent + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, last))
-		ps.wbChange = wb - float64(e.wbStart)
+		wbChange = wb - float64(e.wbStart)
 	}
 	a := &s.out.acc
-	if s.path.flags[i] == 0 && s.path.cal[i] == 0 && a.waitN[i] == 0 && math.IsNaN(float64(a.refWB2[i])) {
+	if flags == 0 && s.path.cal[i] == 0 && a.waitN[i] == 0 && math.IsNaN(float64(a.refWB2[i])) {
 		// Most people: nothing but the change in wellbeing to add (attribute
 		// would add the same, and zeros).
-		if !math.IsNaN(ps.wbChange) {
-			for _, g := range cellGroups(int(e.cell)) {
+		if !math.IsNaN(wbChange) {
+			for _, g := range &cellGroupTab[e.cell] {
 				gt := &t.g[g]
-				gt.wbChange += ps.wbChange
+				gt.wbChange += wbChange
 				gt.wbChangeN++
 			}
 		}
 		return
 	}
+	ps := personSums{wbChange: wbChange}
 	s.attribute(t, i, &ps)
 }
