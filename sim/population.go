@@ -33,11 +33,13 @@ type population struct {
 const stillRegistered = math.MaxInt32
 
 func (p *population) grow(extra int) {
-	n := p.n + extra
-	if cap(p.key) >= n {
-		return
+	if n := p.n + extra; cap(p.key) < n {
+		p.realloc(n + n/4 + 64)
 	}
-	c := n + n/4 + 64
+}
+
+// realloc gives every attribute capacity c.
+func (p *population) realloc(c int) {
 	p.key = growTo(p.key, c)
 	p.practice = growTo(p.practice, c)
 	p.imd = growTo(p.imd, c)
