@@ -108,6 +108,10 @@ type pcnSim struct {
 	// long-term conditions: onset/(onset+resolution), for the needs of a new
 	// person (addPerson).
 	needPrev [5][5][2][maxLTC + 1][numNeeds]float64
+
+	// Changes in wellbeing by reporting cell (evFinish): this arm's, and in
+	// the scenario arm of a pair, those of the people both arms share.
+	wbChgOwn, wbChgShared cellChanges
 }
 
 // refEvent is a person's first referral in the horizon (scenario arm).
