@@ -137,9 +137,13 @@ func extend[T any](s []T, n int, v T) []T {
 	return s
 }
 
-// fill sets every element of s to v.
+// fill sets every element of s to v: a store each for a few (a week's
+// registrants), doubling copies for many.
 func fill[T any](s []T, v T) {
-	if len(s) == 0 {
+	if len(s) < 256 {
+		for i := range s {
+			s[i] = v
+		}
 		return
 	}
 	s[0] = v
