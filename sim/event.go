@@ -489,10 +489,13 @@ func (s *pcnSim) evWeek(w int) {
 		for sum[q] != 0 {
 			j := q<<6 | bits.TrailingZeros64(sum[q])
 			sum[q] &^= 1 << (uint(j) & 63)
-			for row[j] != 0 {
-				t := bits.TrailingZeros64(row[j])
-				row[j] &^= 1 << uint(t)
-				i := j<<6 | t
+			// A wake schedules only its own person, and in a later week
+			// (refer, services and exits schedule no one else), so the
+			// word can be taken whole.
+			x := row[j]
+			row[j] = 0
+			for ; x != 0; x &= x - 1 {
+				i := j<<6 | bits.TrailingZeros64(x)
 				e := &s.ev[i]
 				if e.wake != int32(w) || e.done {
 					continue // rescheduled earlier and already woken
