@@ -376,6 +376,8 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 	s.aeBenMax = math.Max(1, p.Effects.AERR)
 	s.gpBenVaries = s.gpBenMax > 1 || p.Effects.GPRR < 1
 	s.aeBenVaries = s.aeBenMax > 1 || p.Effects.AERR < 1
+	s.gpBenNone, s.aeBenNone = 1/s.gpBenMax, 1/s.aeBenMax
+	s.benefitSet()
 	s.gpKeepLow = slices.Min(s.gpWBTable) / s.gpWBMax
 	s.buildGapTables()
 	id := &p.Identification

@@ -198,7 +198,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		for int(e.gpW) == w {
 			bf := 1.0
 			if s.gpBenVaries {
-				bf = math.Pow(s.p.Effects.GPRR, s.path.benefit(i, w)) / s.gpBenMax
+				bf = s.gpBenefitFactor(i, w)
 			}
 			u := uniform(&e.rCon)
 			if u < s.gpKeepLow*bf {
@@ -224,7 +224,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		}
 		for int(e.aeW) == w {
 			if s.aeBenVaries {
-				keep := math.Pow(s.p.Effects.AERR, s.path.benefit(i, w)) / s.aeBenMax
+				keep := s.aeBenefitFactor(i, w)
 				if uniform(&e.rCon) < keep {
 					ae++
 				}

@@ -112,6 +112,13 @@ type pcnSim struct {
 	// Changes in wellbeing by reporting cell (evFinish): this arm's, and in
 	// the scenario arm of a pair, those of the people both arms share.
 	wbChgOwn, wbChgShared cellChanges
+
+	// Benefit factors of contact candidates (gpBenefitFactor): without a
+	// benefit, and the last person (or -1) and week computed, with the value.
+	gpBenNone, aeBenNone float64
+	gpBenI, gpBenW       int
+	aeBenI, aeBenW       int
+	gpBenF, aeBenF       float64
 }
 
 // refEvent is a person's first referral in the horizon (scenario arm).
