@@ -117,11 +117,10 @@ func (s *pcnSim) evFinish(twin *pcnSim) {
 			s.evClose(i, e, s.weeks, shared)
 		}
 		switch {
-		case shared && s.quiet(i) && twin.quiet(i):
-			s.evAttribute(i, e, s.out.t, &s.shared, &s.wbChgShared)
 		case shared:
-			s.evAttribute(i, e, s.out.t, &s.own, &s.wbChgOwn)
-			twin.evAttribute(i, e, twin.out.t, &twin.own, &twin.wbChgOwn)
+			// Neither arm referred them (a referral parts the arms), so
+			// neither has anything for attribute: quiet in both.
+			s.evAttribute(i, e, s.out.t, &s.shared, &s.wbChgShared)
 		default:
 			s.evAttribute(i, e, s.out.t, &s.own, &s.wbChgOwn)
 			if twin != nil {
