@@ -400,7 +400,7 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 		s.offHaz[k] = 1 / s.need(k).DurationWeeks
 		s.offHazHelped[k] = s.offHaz[k] * p.Effects.NeedResolutionRR
 	}
-	s.out.acc.reset(int(spec.Registered()*p.Population.AdultShare) + 16)
+	s.out.acc.resetLean(int(spec.Registered()*p.Population.AdultShare) + 16)
 	// Room for everyone the horizon will see, so the event state never moves.
 	pp := &p.Population
 	expect := spec.Registered() * pp.AdultShare * (1.05 + (pp.LeaveAnnual+0.02+math.Max(0, pp.ListGrowthAnnual))*float64(s.weeks-s.firstWeek)/52)
