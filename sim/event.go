@@ -88,18 +88,22 @@ func weekOfTime(t float64) int32 {
 // calendar holds, for every week, the set of people due to wake, as a bitmap:
 // setting is O(1), a person is woken once however often they are scheduled,
 // and people wake in index order (the order the reference engine visits them).
+// The weeks' bitmaps are rows of one array, sized once for the population, so
+// that setting a bit never grows a slice; a summary bitmap per week (a bit
+// per word) lets a week skip its empty words.
 type calendar struct {
-	first int
-	weeks [][]uint64
+	first, n      int      // first week, number of weeks
+	words, sumW   int      // words of a week's bitmap and of its summary
+	bits, summary []uint64 // week k's rows: bits[k*words:], summary[k*sumW:]
 }
 
-func (c *calendar) reset(first, last int) {
-	n := last - first
-	c.first = first
-	c.weeks = growTo(c.weeks[:0], n)[:n]
-	for w := range c.weeks {
-		c.weeks[w] = c.weeks[w][:0]
-	}
+// reset empties the calendar for weeks [first, last) and people 0..people-1.
+func (c *calendar) reset(first, last, people int) {
+	c.first, c.n = first, last-first
+	c.words = (people + 63) / 64
+	c.sumW = (c.words + 63) / 64
+	c.bits = resize(c.bits, c.n*c.words)
+	c.summary = resize(c.summary, c.n*c.sumW)
 }
 
 // add schedules person i in week w (ignored outside the simulated weeks).
@@ -109,16 +113,12 @@ func (c *calendar) reset(first, last int) {
 //go:noinline
 func (c *calendar) add(i int, w int32) {
 	k := int(w) - c.first
-	if k < 0 || k >= len(c.weeks) {
+	if uint(k) >= uint(c.n) {
 		return
 	}
-	b := c.weeks[k]
 	j := i >> 6
-	for len(b) <= j {
-		b = append(b, 0)
-	}
-	b[j] |= 1 << (uint(i) & 63)
-	c.weeks[k] = b
+	c.bits[k*c.words+j] |= 1 << (uint(i) & 63)
+	c.summary[k*c.sumW+j>>6] |= 1 << (uint(j) & 63)
 }
 
 // evSeries accumulates one arm's sums from the pieces the event engine
@@ -208,6 +208,14 @@ func (e *evSeries) addTo(t *tally, s *pcnSim) {
 	}
 }
 
+// cellGroupTab is cellGroups of every cell.
+var cellGroupTab = func() (t [numCells][5]Group) {
+	for c := range t {
+		t[c] = cellGroups(c)
+	}
+	return t
+}()
+
 // cellGroups returns the five reporting groups of cell c.
 func cellGroups(c int) [5]Group {
 	eth := GroupMinority + Group(1-c%2)
@@ -292,6 +300,11 @@ func (s *pcnSim) runEventArm(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint6
 // the pair and both arms' identification runs on them.
 func (s *pcnSim) personPass(twin *pcnSim) {
 	s.personMajor = true
+	// No one has a benefit yet: where the GP factor without one is 1
+	// (gp_rr below 1), wakeUp need not look it up.
+	gpBenVaries := s.gpBenVaries
+	s.gpBenVaries = gpBenVaries && s.gpBenNone != 1
+	defer func() { s.gpBenVaries = gpBenVaries }()
 	last := int32(s.weeks - 1)
 	for i := 0; i < s.pop.n; i++ {
 		e := &s.ev[i]
@@ -344,7 +357,6 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 	s.event = true
 	s.ev = s.ev[:0]
 	s.div = s.div[:0]
-	s.cal.reset(s.firstWeek, s.weeks)
 	s.own.reset(s.discount)
 	s.shared.reset(s.discount)
 	// The first discount-year boundary after each week an evaluation can
@@ -370,6 +382,8 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 	s.aeBenMax = math.Max(1, p.Effects.AERR)
 	s.gpBenVaries = s.gpBenMax > 1 || p.Effects.GPRR < 1
 	s.aeBenVaries = s.aeBenMax > 1 || p.Effects.AERR < 1
+	s.gpBenNone, s.aeBenNone = 1/s.gpBenMax, 1/s.aeBenMax
+	s.benefitSet()
 	s.gpKeepLow = slices.Min(s.gpWBTable) / s.gpWBMax
 	s.buildGapTables()
 	id := &p.Identification
@@ -387,7 +401,7 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 		s.offHaz[k] = 1 / s.need(k).DurationWeeks
 		s.offHazHelped[k] = s.offHaz[k] * p.Effects.NeedResolutionRR
 	}
-	s.out.acc.reset(int(spec.Registered()*p.Population.AdultShare) + 16)
+	s.out.acc.resetLean(int(spec.Registered()*p.Population.AdultShare) + 16)
 	// Room for everyone the horizon will see, so the event state never moves.
 	pp := &p.Population
 	expect := spec.Registered() * pp.AdultShare * (1.05 + (pp.LeaveAnnual+0.02+math.Max(0, pp.ListGrowthAnnual))*float64(s.weeks-s.firstWeek)/52)
@@ -458,10 +472,9 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 		}
 	}
 	s.out.acc.ensure(s.pop.n)
+	s.cal.reset(s.firstWeek, s.weeks, s.pop.n)
 	s.handOver = growTo(s.handOver[:0], s.pop.n)[:s.pop.n]
-	for i := range s.handOver {
-		s.handOver[i] = never
-	}
+	fill(s.handOver, never)
 	s.buildCatalogue()
 }
 
@@ -476,21 +489,29 @@ func (s *pcnSim) adopt(twin *pcnSim) {
 // evWeek wakes the people social prescribing has reached who are due in
 // week w.
 func (s *pcnSim) evWeek(w int) {
-	k := w - s.cal.first
-	b := s.cal.weeks[k]
-	for j := 0; j < len(b); j++ {
-		for b[j] != 0 {
-			t := bits.TrailingZeros64(b[j])
-			b[j] &^= 1 << uint(t)
-			i := j<<6 | t
-			e := &s.ev[i]
-			if e.wake != int32(w) || e.done {
-				continue // rescheduled earlier and already woken
+	c := &s.cal
+	k := w - c.first
+	row := c.bits[k*c.words : (k+1)*c.words]
+	sum := c.summary[k*c.sumW : (k+1)*c.sumW]
+	for q := range sum {
+		for sum[q] != 0 {
+			j := q<<6 | bits.TrailingZeros64(sum[q])
+			sum[q] &^= 1 << (uint(j) & 63)
+			// A wake schedules only its own person, and in a later week
+			// (refer, services and exits schedule no one else), so the
+			// word can be taken whole.
+			x := row[j]
+			row[j] = 0
+			for ; x != 0; x &= x - 1 {
+				i := j<<6 | bits.TrailingZeros64(x)
+				e := &s.ev[i]
+				if e.wake != int32(w) || e.done {
+					continue // rescheduled earlier and already woken
+				}
+				s.wakeUp(i, e, int32(w), nil)
 			}
-			s.wakeUp(i, e, int32(w), nil)
 		}
 	}
-	s.cal.weeks[k] = b[:0]
 }
 
 // schedule recomputes person i's next event and puts them in the calendar.

@@ -104,83 +104,122 @@ func (s *pcnSim) gainSeg(i int, e *evPerson, upto int) {
 // evFinish closes the horizon: everyone still registered is accounted to
 // its end, and every person's sums go to their groups, in person order. With
 // twin set (the comparator of a pair) it does both arms: people whose
-// history was shared are attributed to both from one state, and the shared
-// weekly sums are added to both. Both arms add in the same order, so
+// history was shared, whom neither arm referred, are attributed once, to the
+// shared sums that both arms add. Both arms add in the same order, so
 // identical arms give identical results.
 func (s *pcnSim) evFinish(twin *pcnSim) {
 	p := s.pop
 	s.out.t.adultsSimulated = float64(p.n)
+	s.wbChgOwn, s.wbChgShared = cellChanges{}, cellChanges{}
+	if twin != nil {
+		twin.wbChgOwn = cellChanges{}
+	}
 	for i := 0; i < p.n; i++ {
 		shared := twin != nil && !s.div[i]
 		e := &s.ev[i]
 		if !e.done {
 			s.evClose(i, e, s.weeks, shared)
 		}
-		s.evAttribute(i, e, s.out.t, &s.own)
 		switch {
 		case shared:
-			twin.evAttribute(i, e, twin.out.t, &twin.own)
-		case twin != nil:
-			f := &twin.ev[i]
-			if !f.done {
-				twin.evClose(i, f, twin.weeks, false)
+			// Neither arm referred them (a referral parts the arms), so
+			// neither has anything for attribute: quiet in both.
+			s.evAttribute(i, e, s.out.t, &s.shared, &s.wbChgShared)
+		default:
+			s.evAttribute(i, e, s.out.t, &s.own, &s.wbChgOwn)
+			if twin != nil {
+				f := &twin.ev[i]
+				if !f.done {
+					twin.evClose(i, f, twin.weeks, false)
+				}
+				twin.evAttribute(i, f, twin.out.t, &twin.own, &twin.wbChgOwn)
 			}
-			twin.evAttribute(i, f, twin.out.t, &twin.own)
 		}
 	}
 	s.addResiduals(&s.own, &s.shared)
 	s.own.addTo(s.out.t, s)
+	s.wbChgOwn.addTo(s.out.t)
 	if twin != nil {
 		twin.addResiduals(&twin.own, &s.shared)
 		twin.out.t.adultsSimulated = float64(p.n)
 		twin.own.addTo(twin.out.t, twin)
+		twin.wbChgOwn.addTo(twin.out.t)
 		s.shared.addTo(s.out.t, s)
 		s.shared.addTo(twin.out.t, twin)
+		s.wbChgShared.addTo(s.out.t)
+		s.wbChgShared.addTo(twin.out.t)
 	}
 }
 
+// cellChanges are sums of changes in wellbeing (wellbeing_change) and their
+// count by reporting cell, for the people evAttribute adds on its own.
+type cellChanges [numCells][2]float64
+
+// addTo adds the sums to the cells' groups in t.
+func (c *cellChanges) addTo(t *tally) {
+	for cell := range c {
+		if c[cell][1] == 0 {
+			continue
+		}
+		for _, g := range &cellGroupTab[cell] {
+			gt := &t.g[g]
+			gt.wbChange += c[cell][0]
+			gt.wbChangeN += c[cell][1]
+		}
+	}
+}
+
+// quiet reports whether person i has nothing in arm s for attribute: no
+// milestones, waits or referral measurements.
+func (s *pcnSim) quiet(i int) bool {
+	a := &s.out.acc
+	return s.path.flags[i] == 0 && s.path.cal[i] == 0 && a.waitN[i] == 0 && math.IsNaN(float64(a.refWB2[i]))
+}
+
 // evAttribute adds person i's registered weeks and latent wellbeing to the
-// sums of arm s (ser) and their measurements and milestones to t.
-func (s *pcnSim) evAttribute(i int, e *evPerson, t *tally, ser *evSeries) {
+// sums of arm s (ser), their measurements and milestones to t and, if they
+// have nothing else (quiet), their change in wellbeing to chg.
+func (s *pcnSim) evAttribute(i int, e *evPerson, t *tally, ser *evSeries, chg *cellChanges) {
 	p := s.pop
-	end := int(p.exitWeek[i])
-	if end == stillRegistered {
+	exit := p.exitWeek[i]
+	end := int(exit)
+	if exit == stillRegistered {
 		end = s.weeks
 	}
 	lo, hi, n, d := s.span(int(p.entryWeek[i]), end)
-	if n == 0 && s.path.flags[i] == 0 {
+	flags := s.path.flags[i]
+	if n == 0 && flags == 0 {
 		return
 	}
 	latent := float64(e.latent)
 	if n > 0 {
-		ser.week[lo].level += latent
-		ser.week[hi].level -= latent
-		ser.week[lo].alive++
-		ser.week[hi].alive--
+		wl, wh := &ser.week[lo], &ser.week[hi]
+		wl.level += latent
+		wh.level -= latent
+		wl.alive++
+		wh.alive--
 		cs := &ser.cells[e.cell]
 		cs.weeks += n
 		cs.weeksDF += d
 		cs.wb += latent * n
 		cs.wbDF += latent * d
 	}
-	ps := personSums{wbChange: math.NaN()}
-	if !math.IsNaN(float64(e.wbStart)) && p.exitWeek[i] == stillRegistered {
+	wbChange := math.NaN()
+	if !math.IsNaN(float64(e.wbStart)) && exit == stillRegistered {
 		last := s.weeks - 1
 		wb := observed(latent + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, last))
-		ps.wbChange = wb - float64(e.wbStart)
+		wbChange = wb - float64(e.wbStart)
 	}
-	a := &s.out.acc
-	if s.path.flags[i] == 0 && s.path.cal[i] == 0 && a.waitN[i] == 0 && math.IsNaN(float64(a.refWB2[i])) {
+	if flags == 0 && s.quiet(i) {
 		// Most people: nothing but the change in wellbeing to add (attribute
-		// would add the same, and zeros).
-		if !math.IsNaN(ps.wbChange) {
-			for _, g := range cellGroups(int(e.cell)) {
-				gt := &t.g[g]
-				gt.wbChange += ps.wbChange
-				gt.wbChangeN++
-			}
+		// would add the same, and zeros), by cell.
+		if !math.IsNaN(wbChange) {
+			c := &chg[e.cell]
+			c[0] += wbChange
+			c[1]++
 		}
 		return
 	}
+	ps := personSums{wbChange: wbChange}
 	s.attribute(t, i, &ps)
 }

@@ -300,7 +300,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 			}
 			bf := 1.0
 			if s.gpBenVaries {
-				bf = math.Pow(s.p.Effects.GPRR, s.path.benefit(i, w)) / s.gpBenMax
+				bf = s.gpBenefitFactor(i, w)
 			}
 			h, low := float64(hi), s.gpKeepLow*bf*(1<<unitBits)
 			if h+1 <= low {
@@ -335,7 +335,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		ae := 0
 		for int(e.aeW) == w {
 			if s.aeBenVaries {
-				keep := math.Pow(s.p.Effects.AERR, s.path.benefit(i, w)) / s.aeBenMax
+				keep := s.aeBenefitFactor(i, w)
 				if uniform(&e.rCon) < keep {
 					ae++
 				}

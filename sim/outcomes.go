@@ -20,48 +20,63 @@ type personAcc struct {
 	waitN   []int32
 	refWB   []float32 // observed wellbeing at first referral (scenario-arm index week)
 	refWB2  []float32 // and at follow-up
+
+	// lean: only waits and referral measurements are kept per person (the
+	// event engine sums the rest by reporting cell).
+	lean bool
 }
 
-func (a *personAcc) reset(n int) {
-	a.weeks = resize(a.weeks, n)
-	a.wbSum = resize(a.wbSum, n)
-	a.gp = resize(a.gp, n)
-	a.ae = resize(a.ae, n)
-	a.qaly = resize(a.qaly, n)
-	a.qalyRaw = resize(a.qalyRaw, n)
-	a.needRes = resize(a.needRes, n)
+func (a *personAcc) reset(n int) { a.resetFor(n, false) }
+
+// resetLean is reset for the event engine: weeks, wbSum, gp, ae, qaly,
+// qalyRaw and needRes stay empty.
+func (a *personAcc) resetLean(n int) { a.resetFor(n, true) }
+
+func (a *personAcc) resetFor(n int, lean bool) {
+	a.lean = lean
+	m := n
+	if lean {
+		m = 0
+	}
+	a.weeks = resize(a.weeks, m)
+	a.wbSum = resize(a.wbSum, m)
+	a.gp = resize(a.gp, m)
+	a.ae = resize(a.ae, m)
+	a.qaly = resize(a.qaly, m)
+	a.qalyRaw = resize(a.qalyRaw, m)
+	a.needRes = resize(a.needRes, m)
 	a.waitSum = resize(a.waitSum, n)
 	a.waitN = resize(a.waitN, n)
 	a.refWB = resize(a.refWB, n)
 	a.refWB2 = resize(a.refWB2, n)
-	for i := range a.refWB {
-		a.refWB[i], a.refWB2[i] = float32(math.NaN()), float32(math.NaN())
-	}
+	fill(a.refWB, float32(math.NaN()))
+	fill(a.refWB2, float32(math.NaN()))
 }
 
 // ensure grows every slice to hold person i.
 func (a *personAcc) ensure(n int) {
-	for len(a.weeks) < n {
-		a.weeks = append(a.weeks, 0)
-		a.wbSum = append(a.wbSum, 0)
-		a.gp = append(a.gp, 0)
-		a.ae = append(a.ae, 0)
-		a.qaly = append(a.qaly, 0)
-		a.qalyRaw = append(a.qalyRaw, 0)
-		a.needRes = append(a.needRes, 0)
-		a.waitSum = append(a.waitSum, 0)
-		a.waitN = append(a.waitN, 0)
-		a.refWB = append(a.refWB, float32(math.NaN()))
-		a.refWB2 = append(a.refWB2, float32(math.NaN()))
+	d := n - len(a.waitN)
+	if d <= 0 {
+		return
 	}
+	if !a.lean {
+		a.weeks = extend(a.weeks, d, 0)
+		a.wbSum = extend(a.wbSum, d, 0)
+		a.gp = extend(a.gp, d, 0)
+		a.ae = extend(a.ae, d, 0)
+		a.qaly = extend(a.qaly, d, 0)
+		a.qalyRaw = extend(a.qalyRaw, d, 0)
+		a.needRes = extend(a.needRes, d, 0)
+	}
+	a.waitSum = extend(a.waitSum, d, 0)
+	a.waitN = extend(a.waitN, d, 0)
+	a.refWB = extend(a.refWB, d, float32(math.NaN()))
+	a.refWB2 = extend(a.refWB2, d, float32(math.NaN()))
 }
 
 func resize[T any](s []T, n int) []T {
 	s = growTo(s[:0], n)[:n]
-	var zero T
-	for i := range s {
-		s[i] = zero
-	}
+	clear(s)
 	return s
 }
 

@@ -128,14 +128,28 @@ func (pw *pathway) grow(n int) {
 	pw.mult = extend(pw.mult, n, 1)
 }
 
-// extend appends n copies of v to s.
+// extend appends n copies of v to s: one is stored, then copied in doubling
+// blocks (a few memmoves rather than a store per element).
 func extend[T any](s []T, n int, v T) []T {
 	m := len(s)
 	s = slices.Grow(s, n)[:m+n]
-	for i := m; i < m+n; i++ {
-		s[i] = v
-	}
+	fill(s[m:], v)
 	return s
+}
+
+// fill sets every element of s to v: a store each for a few (a week's
+// registrants), doubling copies for many.
+func fill[T any](s []T, v T) {
+	if len(s) < 256 {
+		for i := range s {
+			s[i] = v
+		}
+		return
+	}
+	s[0] = v
+	for k := 1; k < len(s); k *= 2 {
+		copy(s[k:], s[:k])
+	}
 }
 
 // helpedNeed returns the need person i's current service addresses, or -1.
@@ -163,10 +177,47 @@ func (pw *pathway) gainPoints(i int, w int) float64 {
 	return pw.benefit(i, w) * float64(pw.mult[i]) * pw.fullGain
 }
 
+// gpBenefitFactor is the factor of person i's benefit in week w on the keep
+// probability of a GP consultation candidate (wakeUp): GPRR^benefit over its
+// largest value. Without a benefit (almost everyone) it is a constant; with
+// one it is computed once for all the candidates of the person's week. (Out
+// of line: inlined, it costs wakeUp registers where GPRR is 1.)
+//
+//go:noinline
+func (s *pcnSim) gpBenefitFactor(i int, w int) float64 {
+	if s.path.benLevel[i] == 0 {
+		return s.gpBenNone // GPRR^0 = 1
+	}
+	if i != s.gpBenI || w != s.gpBenW {
+		s.gpBenI, s.gpBenW = i, w
+		s.gpBenF = math.Pow(s.p.Effects.GPRR, s.path.benefit(i, w)) / s.gpBenMax
+	}
+	return s.gpBenF
+}
+
+// aeBenefitFactor is gpBenefitFactor for A&E attendances: AERR^benefit over
+// its largest value.
+//
+//go:noinline
+func (s *pcnSim) aeBenefitFactor(i int, w int) float64 {
+	if s.path.benLevel[i] == 0 {
+		return s.aeBenNone
+	}
+	if i != s.aeBenI || w != s.aeBenW {
+		s.aeBenI, s.aeBenW = i, w
+		s.aeBenF = math.Pow(s.p.Effects.AERR, s.path.benefit(i, w)) / s.aeBenMax
+	}
+	return s.aeBenF
+}
+
+// benefitSet forgets the benefit factors computed (a benefit changes).
+func (s *pcnSim) benefitSet() { s.gpBenI, s.aeBenI = -1, -1 }
+
 // raise lifts person i's benefit to at least b from week w on (a change made
 // after the person's week w; it first shows in week w+1 as b, or b x decay if
 // they are not in a service).
 func (s *pcnSim) raise(i int, w int, b float64) {
+	s.benefitSet()
 	pw := &s.path
 	if float32(b) <= float32(pw.benefit(i, w)) {
 		return
@@ -184,6 +235,7 @@ func (s *pcnSim) raise(i int, w int, b float64) {
 // holdBenefit stops person i's benefit fading from week from on (they start
 // taking part in a service).
 func (s *pcnSim) holdBenefit(i int, from int) {
+	s.benefitSet()
 	pw := &s.path
 	if pw.benLevel[i] == 0 {
 		pw.benFade[i] = false
@@ -197,6 +249,7 @@ func (s *pcnSim) holdBenefit(i int, from int) {
 // fadeBenefit lets person i's benefit fade from week from on (they stop
 // taking part): it is benLevel in week from-1 and benLevel x decay in week from.
 func (s *pcnSim) fadeBenefit(i int, from int) {
+	s.benefitSet()
 	pw := &s.path
 	if pw.benLevel[i] == 0 {
 		pw.benFade[i] = true

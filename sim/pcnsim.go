@@ -108,6 +108,22 @@ type pcnSim struct {
 	// (contactGapIndex), and whether they are all finite (buildGapTables).
 	contactGaps       [5 * 5 * 2 * (maxLTC + 1) * (numNeeds + 1)]contactGap
 	contactGapsFinite bool
+
+	// Stationary prevalence of each need by IMD quintile, age band, sex and
+	// long-term conditions: onset/(onset+resolution), for the needs of a new
+	// person (addPerson).
+	needPrev [5][5][2][maxLTC + 1][numNeeds]float64
+
+	// Changes in wellbeing by reporting cell (evFinish): this arm's, and in
+	// the scenario arm of a pair, those of the people both arms share.
+	wbChgOwn, wbChgShared cellChanges
+
+	// Benefit factors of contact candidates (gpBenefitFactor): without a
+	// benefit, and the last person (or -1) and week computed, with the value.
+	gpBenNone, aeBenNone float64
+	gpBenI, gpBenW       int
+	aeBenI, aeBenW       int
+	gpBenF, aeBenF       float64
 }
 
 // refEvent is a person's first referral in the horizon (scenario arm).

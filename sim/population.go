@@ -33,11 +33,13 @@ type population struct {
 const stillRegistered = math.MaxInt32
 
 func (p *population) grow(extra int) {
-	n := p.n + extra
-	if cap(p.key) >= n {
-		return
+	if n := p.n + extra; cap(p.key) < n {
+		p.realloc(n + n/4 + 64)
 	}
-	c := n + n/4 + 64
+}
+
+// realloc gives every attribute capacity c.
+func (p *population) realloc(c int) {
 	p.key = growTo(p.key, c)
 	p.practice = growTo(p.practice, c)
 	p.imd = growTo(p.imd, c)
@@ -177,11 +179,9 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 	// Needs start from this person's stationary prevalence, so the world
 	// does not begin empty.
 	var needs uint8
-	onset := &s.onsetHaz[q][bandOfAge(age)][boolIdx(female)][ltc]
+	prev := &s.needPrev[q][bandOfAge(age)][boolIdx(female)][ltc]
 	for k := 0; k < numNeeds; k++ {
-		on := onset[k]
-		off := 1 / s.need(k).DurationWeeks
-		if rng.Float64() < on/(on+off) {
+		if rng.Float64() < prev[k] {
 			needs |= 1 << k
 		}
 	}
@@ -192,9 +192,10 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 	// The draw behind the person-level effect multiplier (set when social
 	// prescribing first benefits them: see raise).
 	p.zMult = append(p.zMult, float32(rng.NormFloat64()))
-	p.wb[i] = float32(s.wellbeing(i, w))
 	if s.event {
-		s.evInit(i, w)
+		s.evInit(i, w) // the event engine never reads p.wb
+	} else {
+		p.wb[i] = float32(s.wellbeing(i, w))
 	}
 	return i
 }
@@ -236,6 +237,18 @@ func poissonZero(rng *streams, l float64) int {
 
 // populate registers the PCN's adults at the start of the burn-in.
 func (s *pcnSim) populate() {
+	for q := range s.needPrev {
+		for b := range s.needPrev[q] {
+			for f := range s.needPrev[q][b] {
+				for l := range s.needPrev[q][b][f] {
+					for k := range s.needPrev[q][b][f][l] {
+						on, off := s.onsetHaz[q][b][f][l][k], 1/s.need(k).DurationWeeks
+						s.needPrev[q][b][f][l][k] = on / (on + off)
+					}
+				}
+			}
+		}
+	}
 	adultShare := s.p.Population.AdultShare
 	w0 := s.firstWeek
 	for pr := range s.spec.Practices {
