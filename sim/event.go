@@ -77,12 +77,18 @@ type cellSums struct {
 
 const never = math.MaxInt32
 
-// weekOfTime is the week containing time t (in weeks), or never.
+// weekOfTime is the week containing time t (in weeks), or never. It rounds
+// down by truncating and stepping back for negative times, without
+// math.Floor's call and CPU check (the commonest rounding of the engine).
 func weekOfTime(t float64) int32 {
 	if t >= 1e9 {
-		return never
+		t = never
 	}
-	return int32(math.Floor(t))
+	w := int32(t)
+	if float64(w) > t {
+		w--
+	}
+	return w
 }
 
 // calendar holds, for every week, the set of people due to wake, as a bitmap:

@@ -291,7 +291,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 				x = zigExpFrom(&e.rCon, r)
 			}
 			e.gpT += x * e.gpGap
-			e.gpW = floorWeek(e.gpT)
+			e.gpW = weekOfTime(e.gpT)
 			idBits = r >> 40 & (1<<unitBits - 1)
 			hi := r >> (64 - unitBits)
 			if hi < squeeze {
@@ -349,7 +349,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 				x = zigExpFrom(&e.rCon, r)
 			}
 			e.aeT += x * e.aeGap
-			e.aeW = floorWeek(e.aeT)
+			e.aeW = weekOfTime(e.aeT)
 		}
 		if w >= 0 {
 			// Added whether or not there was a consultation (adding zero
@@ -434,19 +434,6 @@ func (s *pcnSim) identify(i int, e *evPerson, w int, twin *pcnSim, sawGP, selfCa
 	s.wk = weekKey(s.pop.key[i], w)
 	s.refer(i, w, selfS)
 	return false
-}
-
-// floorWeek is weekOfTime without math.Floor's call and CPU check: the
-// week containing time t, or never.
-func floorWeek(t float64) int32 {
-	if t >= 1e9 {
-		t = never
-	}
-	w := int32(t)
-	if float64(w) > t {
-		w--
-	}
-	return w
 }
 
 // unitBits is the number of leading bits of a uniform that wakeUp takes from
