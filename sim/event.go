@@ -457,7 +457,9 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 			twin.evalBound[k] = math.Max(twin.evalBound[k], s.evalBound[k])
 		}
 		s.evalBound = twin.evalBound
+		twin.setIDBitsUnder()
 	}
+	s.setIDBitsUnder()
 	if twin != nil {
 		s.pop = twin.pop
 		s.adults0 = twin.adults0

@@ -364,7 +364,9 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		s.scheduleAt(i, e)
 		// Identification (step 5) and referral (step 6) need the week's
 		// identification draw under the bound, or a self-referral.
-		if selfCand || gp > 0 && float64(idBits) < s.evalBound[boolIdx(e.needs != 0)]*(1<<unitBits) {
+		// One branch, taken rarely, rather than three whose outcomes are
+		// random (each mispredicted at random costs more than the test).
+		if boolBit(selfCand)|boolBit(gp > 0)&boolBit(idBits < s.idBitsUnder[boolIdx(e.needs != 0)]) != 0 {
 			if s.identify(i, e, w, twin, gp > 0, selfCand, idBits) {
 				referred = true
 				break
@@ -434,6 +436,15 @@ func (s *pcnSim) identify(i int, e *evPerson, w int, twin *pcnSim, sawGP, selfCa
 	s.wk = weekKey(s.pop.key[i], w)
 	s.refer(i, w, selfS)
 	return false
+}
+
+// setIDBitsUnder sets idBitsUnder from evalBound: leading bits b of an
+// identification draw (a uniform in [b, b+1)/2^unitBits) may be under a
+// bound p exactly when b < p*2^unitBits, that is b < ceil(p*2^unitBits).
+func (s *pcnSim) setIDBitsUnder() {
+	for k, p := range s.evalBound {
+		s.idBitsUnder[k] = uint64(math.Ceil(p * (1 << unitBits)))
+	}
 }
 
 // unitBits is the number of leading bits of a uniform that wakeUp takes from

@@ -83,6 +83,7 @@ type pcnSim struct {
 	gpBenVaries, aeBenVaries   bool       // whether benefit changes contact rates
 	gpKeepLow                  float64    // smallest GP keep probability over wellbeing, with no benefit
 	evalBound                  [2]float64 // identification draws under these evaluate wellbeing: no needs, needs
+	idBitsUnder                [2]uint64  // leading bits of an identification draw under these may be under evalBound (setIDBitsUnder)
 	selfHaz                    [2]float64 // weekly self-referral hazard, male and female
 	onsetHaz                   [5][5][2][maxLTC + 1][numNeeds]float64
 	gpGap                      [5][2][maxLTC + 1][numNeeds + 1]float64 // mean weeks between GP candidates (buildGapTables)
