@@ -138,6 +138,12 @@ type evSeries struct {
 	cells  [numCells]cellSums
 	week   []weekSums // by week, and one more for the difference arrays
 	resVar []float64  // pooled residual variance by discount year and cell (residuals.go)
+	// Consultations by week from the first burn-in week (week w at
+	// gp[w+burn]): written at almost every wake, so dense (a week's row of
+	// week would miss the cache), and written in burn-in weeks too, so that
+	// wakeUp need not branch on the week (burn-in counts are not read).
+	gp   []int32
+	burn int
 }
 
 // weekSums are one week's sums in evSeries, side by side so that an
@@ -147,12 +153,16 @@ type weekSums struct {
 	level, fwd, bwd, fade, alive float64 // bwd is offset by one week: row w+1 holds week w
 	df                           float64 // the week's discount factor (pcnSim.discount)
 	resVar                       int32   // the index of the week's discount year in resVar
-	gp, ae                       int32   // consultations and attendances (their costs follow)
+	ae                           int32   // attendances (their costs follow; consultations are in evSeries.gp)
+	_                            int32
 }
 
-// reset empties the sums for a horizon with the given discount factors.
-func (e *evSeries) reset(discount []float64) {
+// reset empties the sums for a horizon with the given discount factors,
+// after burn burn-in weeks.
+func (e *evSeries) reset(discount []float64, burn int) {
 	weeks := len(discount)
+	e.burn = burn
+	e.gp = resize(e.gp, burn+weeks)
 	e.cells = [numCells]cellSums{}
 	e.resVar = resize(e.resVar, (weeks+51)/52*numCells)
 	e.week = resize(e.week, weeks+2)
@@ -206,7 +216,7 @@ func (e *evSeries) addTo(t *tally, s *pcnSim) {
 		al += ws.alive
 		t.series[SWellbeing][w] += lv + fw + bw[w] + fd
 		t.wbN[w] += al
-		gp, ae := float64(ws.gp)*s.p.Costs.GPConsultation, float64(ws.ae)*s.p.Costs.AEAttendance
+		gp, ae := float64(e.gp[e.burn+w])*s.p.Costs.GPConsultation, float64(ws.ae)*s.p.Costs.AEAttendance
 		t.series[SCostGP][w] += gp
 		t.series[SCostAE][w] += ae
 		t.costGP += s.discount[w] * gp
@@ -363,8 +373,8 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 	s.event = true
 	s.ev = s.ev[:0]
 	s.div = s.div[:0]
-	s.own.reset(s.discount)
-	s.shared.reset(s.discount)
+	s.own.reset(s.discount, -s.firstWeek)
+	s.shared.reset(s.discount, -s.firstWeek)
 	// The first discount-year boundary after each week an evaluation can
 	// follow (never past the horizon), for evAt.
 	s.yearEndsFrom = int32(s.firstWeek - 1)

@@ -320,10 +320,12 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 			wb := observed(float64(e.latent) + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, w))
 			keep := s.gpWellbeingMult(wb) / s.gpWBMax * bf
 			if u < 0 {
-				if k := keep * (1 << unitBits); h+1 <= k {
-					gp++
-					continue
-				} else if h >= k {
+				// Kept or not on the leading bits unless k falls inside
+				// [h, h+1): one branch, taken rarely, rather than one whose
+				// outcome is random.
+				k := keep * (1 << unitBits)
+				if boolBit(h < k)&boolBit(k < h+1) == 0 {
+					gp += int(boolBit(h+1 <= k))
 					continue
 				}
 				u = unitFrom(hi, &e.rCon)
@@ -351,15 +353,14 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 			e.aeT += x * e.aeGap
 			e.aeW = weekOfTime(e.aeT)
 		}
-		if w >= 0 {
-			// Added whether or not there was a consultation (adding zero
-			// changes nothing, and a branch on it would be mispredicted).
-			gpSum += gp
-			ser.week[w].gp += int32(gp)
-			if ae > 0 {
-				ser.cells[e.cell].ae += float64(ae)
-				ser.week[w].ae += int32(ae)
-			}
+		// Added whether or not there was a consultation and whether or not
+		// the week is recorded (adding zero, or to a burn-in week, changes
+		// nothing, and a branch on either would be mispredicted).
+		gpSum += gp * (1 - int(uint(w)>>63)) // (gp if w >= 0)
+		ser.gp[w+ser.burn] += int32(gp)
+		if ae > 0 && w >= 0 {
+			ser.cells[e.cell].ae += float64(ae)
+			ser.week[w].ae += int32(ae)
 		}
 		s.scheduleAt(i, e)
 		// Identification (step 5) and referral (step 6) need the week's
