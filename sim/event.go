@@ -136,8 +136,9 @@ func (c *calendar) add(i int, w int32) {
 // in the fading factor for fading gain; alive counts people registered.
 type evSeries struct {
 	cells  [numCells]cellSums
-	week   []weekSums // by week, and one more for the difference arrays
-	resVar []float64  // pooled residual variance by discount year and cell (residuals.go)
+	week   []weekSums   // by week, and one more for the difference arrays
+	bridge []bridgeSums // by week, and one more
+	resVar []float64    // pooled residual variance by discount year and cell (residuals.go)
 	// Consultations by week from the first burn-in week (week w at
 	// gp[w+burn]): written at almost every wake, so dense (a week's row of
 	// week would miss the cache), and written in burn-in weeks too, so that
@@ -146,15 +147,24 @@ type evSeries struct {
 	burn int
 }
 
-// weekSums are one week's sums in evSeries, side by side so that an
-// evaluation touches one row per week it writes; 64 bytes, so that a row is
-// found with a shift. (Weekly counts fit in int32 and are exact.)
+// weekSums are one week's piecewise-constant sums in evSeries; 32 bytes, so
+// that a row is found with a shift. (Weekly counts fit in int32 and are
+// exact.)
 type weekSums struct {
-	level, fwd, bwd, fade, alive float64 // bwd is offset by one week: row w+1 holds week w
-	df                           float64 // the week's discount factor (pcnSim.discount)
-	resVar                       int32   // the index of the week's discount year in resVar
-	ae                           int32   // attendances (their costs follow; consultations are in evSeries.gp)
-	_                            int32
+	level, fade, alive float64
+	ae                 int32 // attendances (their costs follow; consultations are in evSeries.gp)
+	_                  int32
+}
+
+// bridgeSums are the week's sums in evSeries that evAt, the commonest
+// step, reads and writes: the bridge-mean recurrences, and the week's
+// discount factor and index of its discount year in resVar; apart from
+// weekSums so that evAt touches 32 bytes a week (a smaller working set).
+type bridgeSums struct {
+	fwd, bwd float64 // bwd is offset by one week: row w+1 holds week w
+	df       float64 // the week's discount factor (pcnSim.discount)
+	resVar   int32   // the index of the week's discount year in resVar
+	_        int32
 }
 
 // reset empties the sums for a horizon with the given discount factors,
@@ -166,8 +176,9 @@ func (e *evSeries) reset(discount []float64, burn int) {
 	e.cells = [numCells]cellSums{}
 	e.resVar = resize(e.resVar, (weeks+51)/52*numCells)
 	e.week = resize(e.week, weeks+2)
+	e.bridge = resize(e.bridge, weeks+2)
 	for w, df := range discount {
-		e.week[w].df, e.week[w].resVar = df, int32(w/52*numCells)
+		e.bridge[w].df, e.bridge[w].resVar = df, int32(w/52*numCells)
 	}
 }
 
@@ -206,12 +217,12 @@ func (e *evSeries) addTo(t *tally, s *pcnSim) {
 	var lv, fw, fd, al float64
 	bw := make([]float64, weeks+1)
 	for w := weeks - 1; w >= 0; w-- {
-		bw[w] = rho*bw[w+1] + e.week[w+1].bwd
+		bw[w] = rho*bw[w+1] + e.bridge[w+1].bwd
 	}
 	for w := 0; w < weeks; w++ {
 		ws := &e.week[w]
 		lv += ws.level
-		fw = rho*fw + ws.fwd
+		fw = rho*fw + e.bridge[w].fwd
 		fd = decay*fd + ws.fade
 		al += ws.alive
 		t.series[SWellbeing][w] += lv + fw + bw[w] + fd

@@ -658,11 +658,11 @@ func (s *pcnSim) evAt(e *evPerson, w int, shared bool) {
 	// The weekly series takes the bridge means of weeks lo..w as forward and
 	// backward geometric terms, which at week w add up to b itself, so the
 	// endpoint needs no rows of its own.
-	week := ser.week
-	wl, wn := &week[lo], &week[w+1]
+	br := ser.bridge
+	wl, wn := &br[lo], &br[w+1]
 	sum := g.meanS*a + g.slopeS*(b-rk*a)
 	cs.wb += sum + b
-	cs.wbDF += wl.df*sum + week[w].df*b
+	cs.wbDF += wl.df*sum + br[w].df*b
 	ser.resVar[int(wl.resVar)+int(e.cell)] += g.varS
 	rho := s.ar1 // = s.gap.rows[1].rho
 	cf, cb := (a-b*rk)*id, (b-a*rk)*id
@@ -687,16 +687,15 @@ func (s *pcnSim) evYears(e *evPerson, w int, shared bool) {
 func (s *pcnSim) evGapRare(e *evPerson, ser *evSeries, g *gapRow, a, b float64, lo, w int) {
 	cs := &ser.cells[e.cell]
 	if w > lo && lo >= 0 {
-		wl := &ser.week[lo]
+		dl := &ser.bridge[lo]
 		sum := g.meanS*a + g.slopeS*(b-g.rho*a)
 		cs.wb += sum
-		cs.wbDF += wl.df * sum
-		ser.resVar[int(wl.resVar)+int(e.cell)] += g.varS
+		cs.wbDF += dl.df * sum
+		ser.resVar[int(dl.resVar)+int(e.cell)] += g.varS
 	}
-	ww := &ser.week[w]
 	cs.wb += b
-	cs.wbDF += ww.df * b
-	ww.level += b
+	cs.wbDF += ser.bridge[w].df * b
+	ser.week[w].level += b
 	ser.week[w+1].level -= b
 }
 
