@@ -317,7 +317,11 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 			// evObserved, written out (evaluating again in the same week
 			// changes nothing).
 			s.evAt(e, w, shared)
-			wb := observed(float64(e.latent) + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, w))
+			v := float64(e.latent) + e.tVal + s.needWB[e.needs]
+			if !s.personMajor {
+				v += s.path.gainPoints(i, w) // (none in the first phase)
+			}
+			wb := observed(v)
 			keep := s.gpWellbeingMult(wb) / s.gpWBMax * bf
 			if u < 0 {
 				// Kept or not on the leading bits unless k falls inside
@@ -713,7 +717,13 @@ func yearAfter(t int) int {
 func (s *pcnSim) evObserved(i int, w int) float64 {
 	e := &s.ev[i]
 	s.evAt(e, w, len(s.div) > i && !s.div[i] && s.twinned)
-	return observed(float64(e.latent) + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, w))
+	v := float64(e.latent) + e.tVal + s.needWB[e.needs]
+	if !s.personMajor {
+		// No one has a benefit in the first phase: their gain (and its
+		// cache miss) is skipped.
+		v += s.path.gainPoints(i, w)
+	}
+	return observed(v)
 }
 
 // evExit ends person i's registration in week w: the weeks before are
