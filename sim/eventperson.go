@@ -360,7 +360,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		// Added whether or not there was a consultation and whether or not
 		// the week is recorded (adding zero, or to a burn-in week, changes
 		// nothing, and a branch on either would be mispredicted).
-		gpSum += gp * (1 - int(uint(w)>>63)) // (gp if w >= 0)
+		gpSum += gp &^ (w >> 63) // (gp if w >= 0)
 		ser.gp[w+ser.burn] += int32(gp)
 		if ae > 0 && w >= 0 {
 			ser.cells[e.cell].ae += float64(ae)
