@@ -419,11 +419,11 @@ func (s *pcnSim) identify(i int, e *evPerson, w int, twin *pcnSim, sawGP, selfCa
 	}
 	refS, selfS := false, false
 	if live {
-		refS, selfS = s.decide(i, w, e.needs, wb, sawGP, selfCand, u)
+		refS, selfS = s.decide(i, e, w, wb, sawGP, selfCand, u)
 	}
 	refT, selfT := false, false
 	if liveTwin {
-		refT, selfT = twin.decide(i, w, e.needs, wb, sawGP, selfCand, u)
+		refT, selfT = twin.decide(i, e, w, wb, sawGP, selfCand, u)
 	}
 	if !refS && !refT {
 		return false
@@ -568,15 +568,17 @@ func (e *evPerson) slowClock() {
 	e.slow = min(e.exit, e.nextBand, e.nextSelf, e.startMeasure, n[0], n[1], n[2], n[3], n[4], n[5])
 }
 
-// decide is identification (step 5) for this arm, given the person's needs
-// and observed wellbeing this week, whether they consulted, whether their
-// self-referral clock fired, and the uniform draw for identification.
-func (s *pcnSim) decide(i int, w int, needs uint8, wb float64, sawGP, selfCand bool, u float64) (referred, self bool) {
+// decide is identification (step 5) for this arm, given the person's state
+// e (in either arm: only their needs and attributes are read), observed
+// wellbeing this week, whether they consulted, whether their self-referral
+// clock fired, and the uniform draw for identification.
+func (s *pcnSim) decide(i int, e *evPerson, w int, wb float64, sawGP, selfCand bool, u float64) (referred, self bool) {
+	needs := e.needs
 	if !s.eligible(i, w) {
 		return false, false
 	}
 	s.identLogitRamp = s.rampIdent[w-s.firstWeek]
-	if sawGP && u < s.identBound[w-s.firstWeek] && (needs == 0 || u < s.identOddsBound(i, needs, w)) && u < s.identProb(i, needs, wb) {
+	if sawGP && u < s.identBound[w-s.firstWeek] && (needs == 0 || u < s.identOddsBound(i, e, w)) && u < s.identProb(i, needs, wb) {
 		return true, false
 	}
 	if selfCand && needs != 0 {
@@ -592,10 +594,13 @@ func (s *pcnSim) decide(i int, w int, needs uint8, wb float64, sawGP, selfCand b
 // weight, 1-(1-p)^W <= W p/(1-p) = W x odds, and the odds are the product
 // of the person's factors, the week's ramp and, at most, the odds ratio of
 // the lowest wellbeing z. The margins cover rounding in both computations.
-func (s *pcnSim) identOddsBound(i int, needs uint8, w int) float64 {
-	p := s.pop
-	g := ((int(p.practice[i])*5+int(p.imd[i]))*2+1-boolIdx(p.female[i]))*2 + boolIdx(p.minority[i])
-	return s.needWeight[needs]*s.identOdds[g]*s.rampOdds[w-s.firstWeek]*(1+1e-9) + 1e-15
+//
+// The attributes other than the practice are read from e, whose first cache
+// line the wake has loaded (ethnicity is the low bit of the cell, cellOf),
+// rather than from the population's arrays.
+func (s *pcnSim) identOddsBound(i int, e *evPerson, w int) float64 {
+	g := ((int(s.pop.practice[i])*5+int(e.imd))*2+1-boolIdx(e.female))*2 + int(e.cell&1)
+	return s.needWeight[e.needs]*s.identOdds[g]*s.rampOdds[w-s.firstWeek]*(1+1e-9) + 1e-15
 }
 
 // identProbBound bounds identProb over every person in a week whose ramp
