@@ -167,10 +167,10 @@ func (s *pcnSim) evInit(i int, w int) {
 	// The need clocks (needHaz, with no service yet), their draws written out.
 	onset := &s.onsetHaz[e.imd][e.band][boolIdx(e.female)][e.ltc]
 	for k := 0; k < numNeeds; k++ {
-		h := onset[k]
-		if e.needs&(1<<k) != 0 {
-			h = s.offHaz[k]
-		}
+		// Whether the need is active is random: select its hazard by a
+		// mask, without a branch.
+		mask := -uint64(e.needs >> k & 1)
+		h := math.Float64frombits(math.Float64bits(onset[k])&^mask | math.Float64bits(s.offHaz[k])&mask)
 		e.nextNeed[k] = never
 		if h > 0 {
 			r := next(&e.rNeeds)

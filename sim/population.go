@@ -218,16 +218,20 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 	return i
 }
 
-// pick returns the index chosen by u from weights that sum to about 1.
+// pick returns the index chosen by u from weights that sum to about 1: the
+// first whose cumulative weight exceeds u, else the last. It counts the
+// weights before that one rather than stopping there, a branch taken at
+// random.
 func pick(w []float64, u float64) int {
 	var c float64
-	for i, x := range w {
+	var found uint8
+	n := 0
+	for _, x := range w {
 		c += x
-		if u < c {
-			return i
-		}
+		found |= boolBit(u < c)
+		n += int(found ^ 1)
 	}
-	return len(w) - 1
+	return min(n, len(w)-1)
 }
 
 // poisson draws a Poisson count by inversion (means here are small).
