@@ -37,10 +37,15 @@ func (s *pcnSim) needSeg(e *evPerson, upto int, shared bool) {
 	if e.needs == 0 {
 		return // the commonest stretch, and nothing to add
 	}
-	lo, hi, n, d := s.span(from, upto)
-	if n == 0 {
+	// span, its clipping to the horizon done without branches (whether a
+	// stretch starts in the burn-in is random): max(from, 0), min(upto, weeks).
+	lo := from &^ (from >> 63)
+	over := upto - s.weeks
+	hi := upto - over&^(over>>63)
+	if hi <= lo {
 		return
 	}
+	n, d := float64(hi-lo), s.dcum[hi]-s.dcum[lo]
 	v, c := s.needWB[e.needs], float64(countNeeds(e.needs))
 	ser := s.series(shared)
 	cs := &ser.cells[e.cell]

@@ -167,10 +167,10 @@ func (s *pcnSim) evInit(i int, w int) {
 	// The need clocks (needHaz, with no service yet), their draws written out.
 	onset := &s.onsetHaz[e.imd][e.band][boolIdx(e.female)][e.ltc]
 	for k := 0; k < numNeeds; k++ {
-		h := onset[k]
-		if e.needs&(1<<k) != 0 {
-			h = s.offHaz[k]
-		}
+		// Whether the need is active is random: select its hazard by a
+		// mask, without a branch.
+		mask := -uint64(e.needs >> k & 1)
+		h := math.Float64frombits(math.Float64bits(onset[k])&^mask | math.Float64bits(s.offHaz[k])&mask)
 		e.nextNeed[k] = never
 		if h > 0 {
 			r := next(&e.rNeeds)
@@ -187,11 +187,15 @@ func (s *pcnSim) evInit(i int, w int) {
 	e.gpT, e.gpW = s.nextCandidate(&e.rCon, float64(w), g.gp)
 	e.aeT, e.aeW = s.nextCandidate(&e.rCon, float64(w), g.ae)
 	e.nextSelf = s.geomFrom(&e.rCon, w, s.selfHaz[boolIdx(e.female)])
-	e.startMeasure = never
-	if w <= 0 && s.weeks > 0 {
-		e.startMeasure = 0 // the start measurement
-	}
 	e.exit = s.exitFrom(i, w)
+	// The start measurement, only for people still registered at the end:
+	// no one else's is read (evAttribute), and the week-0 transient it
+	// evaluates is evaluated anyway, at the discount-year boundary, by their
+	// next evaluation, so skipping it changes no draw and saves a wake.
+	e.startMeasure = never
+	if w <= 0 && s.weeks > 0 && int(e.exit) >= s.weeks {
+		e.startMeasure = 0
+	}
 	s.aliveAt[w-s.firstWeek]++
 	if x := int(e.exit); x < s.weeks {
 		s.aliveAt[x-s.firstWeek]--

@@ -1,6 +1,9 @@
 package sim
 
-import "math"
+import (
+	"math"
+	"unsafe"
+)
 
 // Patients are held as a structure of arrays: one slice per attribute,
 // indexed by person. A person's index is their identity within a PCN and is
@@ -38,25 +41,41 @@ func (p *population) grow(extra int) {
 	}
 }
 
-// realloc gives every attribute capacity c.
+// realloc gives every attribute capacity c. Each starts a cache line further
+// into its allocation than the last: large allocations are page-aligned, so
+// the attributes of person i, written one after another as people are added,
+// would otherwise fall in the same set of the first-level cache (more of
+// them than it has ways) and evict one another.
 func (p *population) realloc(c int) {
-	p.key = growTo(p.key, c)
-	p.practice = growTo(p.practice, c)
-	p.imd = growTo(p.imd, c)
-	p.female = growTo(p.female, c)
-	p.minority = growTo(p.minority, c)
-	p.ltc = growTo(p.ltc, c)
-	p.birthWeek = growTo(p.birthWeek, c)
-	p.group = growTo(p.group, c)
-	p.alive = growTo(p.alive, c)
-	p.entryWeek = growTo(p.entryWeek, c)
-	p.exitWeek = growTo(p.exitWeek, c)
-	p.needs = growTo(p.needs, c)
-	p.latent = growTo(p.latent, c)
-	p.transient = growTo(p.transient, c)
-	p.wb = growTo(p.wb, c)
-	p.wbStart = growTo(p.wbStart, c)
-	p.zMult = growTo(p.zMult, c)
+	p.key = growStaggered(p.key, c, 0)
+	p.practice = growStaggered(p.practice, c, 1)
+	p.imd = growStaggered(p.imd, c, 2)
+	p.female = growStaggered(p.female, c, 3)
+	p.minority = growStaggered(p.minority, c, 4)
+	p.ltc = growStaggered(p.ltc, c, 5)
+	p.birthWeek = growStaggered(p.birthWeek, c, 6)
+	p.group = growStaggered(p.group, c, 7)
+	p.alive = growStaggered(p.alive, c, 8)
+	p.entryWeek = growStaggered(p.entryWeek, c, 9)
+	p.exitWeek = growStaggered(p.exitWeek, c, 10)
+	p.needs = growStaggered(p.needs, c, 11)
+	p.latent = growStaggered(p.latent, c, 12)
+	p.transient = growStaggered(p.transient, c, 13)
+	p.wb = growStaggered(p.wb, c, 14)
+	p.wbStart = growStaggered(p.wbStart, c, 15)
+	p.zMult = growStaggered(p.zMult, c, 16)
+}
+
+// growStaggered is growTo whose new array starts j cache lines (64 bytes)
+// into its allocation (realloc).
+func growStaggered[T any](s []T, c, j int) []T {
+	if cap(s) >= c {
+		return s
+	}
+	pad := j * 64 / max(1, int(unsafe.Sizeof(*new(T))))
+	t := make([]T, pad+c)[pad : pad+len(s) : pad+c]
+	copy(t, s)
+	return t
 }
 
 // growTo returns s with capacity at least c, keeping its contents.
@@ -178,12 +197,11 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 
 	// Needs start from this person's stationary prevalence, so the world
 	// does not begin empty.
+	// (Each need's draw is random, so it is added as a bit, not branched on.)
 	var needs uint8
 	prev := &s.needPrev[q][bandOfAge(age)][boolIdx(female)][ltc]
 	for k := 0; k < numNeeds; k++ {
-		if rng.Float64() < prev[k] {
-			needs |= 1 << k
-		}
+		needs |= boolBit(rng.Float64() < prev[k]) << k
 	}
 	p.needs[i] = needs
 	if len(s.path.state) <= i {
@@ -200,16 +218,20 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 	return i
 }
 
-// pick returns the index chosen by u from weights that sum to about 1.
+// pick returns the index chosen by u from weights that sum to about 1: the
+// first whose cumulative weight exceeds u, else the last. It counts the
+// weights before that one rather than stopping there, a branch taken at
+// random.
 func pick(w []float64, u float64) int {
 	var c float64
-	for i, x := range w {
+	var found uint8
+	n := 0
+	for _, x := range w {
 		c += x
-		if u < c {
-			return i
-		}
+		found |= boolBit(u < c)
+		n += int(found ^ 1)
 	}
-	return len(w) - 1
+	return min(n, len(w)-1)
 }
 
 // poisson draws a Poisson count by inversion (means here are small).
