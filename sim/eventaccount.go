@@ -21,9 +21,13 @@ func (s *pcnSim) series(shared bool) *evSeries {
 }
 
 // span clips weeks [from, to) to the recorded horizon and returns its bounds,
-// length and discounted length.
+// length and discounted length. The clipping, max(from, 0) and min(to,
+// weeks), is done with masks rather than branches: whether a stretch starts
+// in the burn-in is random, so such branches are mispredicted.
 func (s *pcnSim) span(from, to int) (lo, hi int, n, d float64) {
-	lo, hi = max(from, 0), min(to, s.weeks)
+	lo = from &^ (from >> 63)
+	over := to - s.weeks
+	hi = to - over&^(over>>63)
 	if hi <= lo {
 		return lo, lo, 0, 0
 	}
@@ -37,15 +41,10 @@ func (s *pcnSim) needSeg(e *evPerson, upto int, shared bool) {
 	if e.needs == 0 {
 		return // the commonest stretch, and nothing to add
 	}
-	// span, its clipping to the horizon done without branches (whether a
-	// stretch starts in the burn-in is random): max(from, 0), min(upto, weeks).
-	lo := from &^ (from >> 63)
-	over := upto - s.weeks
-	hi := upto - over&^(over>>63)
-	if hi <= lo {
+	lo, hi, n, d := s.span(from, upto)
+	if n == 0 {
 		return
 	}
-	n, d := float64(hi-lo), s.dcum[hi]-s.dcum[lo]
 	v, c := s.needWB[e.needs], float64(countNeeds(e.needs))
 	ser := s.series(shared)
 	cs := &ser.cells[e.cell]
