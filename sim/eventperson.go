@@ -54,25 +54,16 @@ func (s *pcnSim) needHaz(i int, e *evPerson, k int) float64 {
 // quintile, number of long-term conditions and number of needs: a restart
 // looks its gaps up instead of computing them with four divisions.
 func (s *pcnSim) buildGapTables() {
-	for b := range s.gpGap {
-		for l := 0; l <= maxLTC; l++ {
-			for n := 0; n <= numNeeds; n++ {
-				for f := range s.gpGap[b] {
-					s.gpGap[b][f][l][n] = meanGap(s.gpBase[b][f][l] * s.gpNeedMult[n] * s.gpWBMax * s.gpBenMax / 52)
-				}
-				for q := range s.aeGap[b] {
-					s.aeGap[b][q][l][n] = meanGap(s.aeBase[b][q][l] * s.aeNeedMult[n] * s.aeBenMax / 52)
-				}
-			}
-		}
-	}
 	s.contactGapsFinite = true
-	for b := range s.gpGap {
-		for q := range s.aeGap[b] {
-			for f := range s.gpGap[b] {
+	for b := 0; b < 5; b++ {
+		for q := 0; q < 5; q++ {
+			for f := 0; f < 2; f++ {
 				for l := 0; l <= maxLTC; l++ {
 					for n := 0; n <= numNeeds; n++ {
-						g := contactGap{s.gpGap[b][f][l][n], s.aeGap[b][q][l][n]}
+						g := contactGap{
+							gp: meanGap(s.gpBase[b][f][l] * s.gpNeedMult[n] * s.gpWBMax * s.gpBenMax / 52),
+							ae: meanGap(s.aeBase[b][q][l] * s.aeNeedMult[n] * s.aeBenMax / 52),
+						}
 						s.contactGaps[(((b*5+q)*2+f)*(maxLTC+1)+l)*(numNeeds+1)+n] = g
 						if math.IsInf(g.gp, 1) || math.IsInf(g.ae, 1) {
 							s.contactGapsFinite = false

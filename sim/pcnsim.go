@@ -86,8 +86,6 @@ type pcnSim struct {
 	idBitsUnder                [2]uint64  // leading bits of an identification draw under these may be under evalBound (setIDBitsUnder)
 	selfHaz                    [2]float64 // weekly self-referral hazard, male and female
 	onsetHaz                   [5][5][2][maxLTC + 1][numNeeds]float64
-	gpGap                      [5][2][maxLTC + 1][numNeeds + 1]float64 // mean weeks between GP candidates (buildGapTables)
-	aeGap                      [5][5][maxLTC + 1][numNeeds + 1]float64 // and A&E candidates
 	offHaz, offHazHelped       [numNeeds]float64
 	queueMark                  int  // queue length before this week's referrals
 	personMajor                bool // first phase: people one at a time, no calendar
@@ -105,8 +103,9 @@ type pcnSim struct {
 	followUp [][]int32
 	refs     []refEvent
 
-	// The contact gaps of gpGap and aeGap side by side in one flat table
-	// (contactGapIndex), and whether they are all finite (buildGapTables).
+	// The mean weeks between GP and A&E candidates of every kind of person,
+	// side by side in one flat table (contactGapIndex), and whether they are
+	// all finite (buildGapTables).
 	contactGaps       [5 * 5 * 2 * (maxLTC + 1) * (numNeeds + 1)]contactGap
 	contactGapsFinite bool
 
