@@ -79,14 +79,7 @@ func growStaggered[T any](s []T, c, j int) []T {
 }
 
 // growTo returns s with capacity at least c, keeping its contents.
-func growTo[T any](s []T, c int) []T {
-	if cap(s) >= c {
-		return s
-	}
-	t := make([]T, len(s), c)
-	copy(t, s)
-	return t
-}
+func growTo[T any](s []T, c int) []T { return growStaggered(s, c, 0) }
 
 // reset empties the population, keeping its memory.
 func (p *population) reset() {
