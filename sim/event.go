@@ -327,11 +327,6 @@ func (s *pcnSim) runEventArm(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint6
 // the pair and both arms' identification runs on them.
 func (s *pcnSim) personPass(twin *pcnSim) {
 	s.personMajor = true
-	// No one has a benefit yet: where the GP factor without one is 1
-	// (gp_rr below 1), wakeUp need not look it up.
-	gpBenVaries := s.gpBenVaries
-	s.gpBenVaries = gpBenVaries && s.gpBenNone != 1
-	defer func() { s.gpBenVaries = gpBenVaries }()
 	last := int32(s.weeks - 1)
 	for i := 0; i < s.pop.n; i++ {
 		e := &s.ev[i]

@@ -238,10 +238,14 @@ func (s *pcnSim) exitFrom(i int, w int) int32 {
 func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 	shared := twin != nil
 	ser := s.series(shared)
+	// Whether the GP benefit factor must be looked up: not in the first
+	// phase, where no one has a benefit yet, if the factor without one is 1
+	// (gp_rr below 1).
+	benVaries := s.gpBenVaries && !(s.personMajor && s.gpBenNone == 1)
 	// With no benefit factor, a candidate whose keep draw's leading bits are
 	// under squeeze is kept without wellbeing (the squeeze below, in integers).
 	squeeze := uint64(0)
-	if !s.gpBenVaries {
+	if !benVaries {
 		squeeze = uint64(s.gpKeepLow * (1 << unitBits))
 	}
 	// The person's consultations in recorded weeks, added to their cell once
@@ -294,7 +298,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 				continue
 			}
 			bf := 1.0
-			if s.gpBenVaries {
+			if benVaries {
 				bf = s.gpBenefitFactor(i, w)
 			}
 			h, low := float64(hi), s.gpKeepLow*bf*(1<<unitBits)
