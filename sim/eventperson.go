@@ -236,31 +236,42 @@ func (s *pcnSim) exitFrom(i int, w int) int32 {
 // history stops here. (One call runs all of a person's wakes in the first
 // phase, and one wake in the second, where until is the current week.)
 func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
-	shared := twin != nil
-	ser := s.series(shared)
+	// The values the commonest step (a GP candidate) does not use, in a
+	// struct too large for registers: read from memory where used, they
+	// leave the candidate loop the registers it needs (with them in
+	// registers, every candidate reloaded them).
+	var m struct {
+		twin      *pcnSim
+		ser       *evSeries
+		until     int32
+		gpSum     int // the consultations in recorded weeks (sums of counts are exact in any order)
+		shared    bool
+		benVaries bool
+		selfCand  bool
+	}
+	m.twin, m.until = twin, until
+	m.shared = twin != nil
+	m.ser = s.series(m.shared)
 	// Whether the GP benefit factor must be looked up: not in the first
 	// phase, where no one has a benefit yet, if the factor without one is 1
 	// (gp_rr below 1).
-	benVaries := s.gpBenVaries && !(s.personMajor && s.gpBenNone == 1)
+	m.benVaries = s.gpBenVaries && !(s.personMajor && s.gpBenNone == 1)
 	// With no benefit factor, a candidate whose keep draw's leading bits are
 	// under squeeze is kept without wellbeing (the squeeze below, in integers).
 	squeeze := uint64(0)
-	if !benVaries {
+	if !m.benVaries {
 		squeeze = uint64(s.gpKeepLow * (1 << unitBits))
 	}
-	// The person's consultations in recorded weeks, added to their cell once
-	// (sums of counts are exact in any order).
-	gpSum := 0
 	referred := false
 	if e.done {
 		return false
 	}
-	for e.wake <= until { // (an exit ends the loop)
+	for e.wake <= m.until { // (an exit ends the loop)
 		w := int(e.wake)
-		selfCand := false
+		m.selfCand = false
 		if int(e.slow) == w {
 			var exited bool
-			if exited, selfCand = s.slowEvents(i, e, w, twin); exited {
+			if exited, m.selfCand = s.slowEvents(i, e, w, m.twin); exited {
 				break // done
 			}
 		}
@@ -298,7 +309,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 				continue
 			}
 			bf := 1.0
-			if benVaries {
+			if m.benVaries {
 				bf = s.gpBenefitFactor(i, w)
 			}
 			h, low := float64(hi), s.gpKeepLow*bf*(1<<unitBits)
@@ -315,7 +326,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 			}
 			// evObserved, written out (evaluating again in the same week
 			// changes nothing).
-			s.evAt(e, w, shared)
+			s.evAt(e, w, m.shared)
 			v := float64(e.latent) + e.tVal + s.needWB[e.needs]
 			if !s.personMajor {
 				v += s.path.gainPoints(i, w) // (none in the first phase)
@@ -359,7 +370,8 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		// Added whether or not there was a consultation and whether or not
 		// the week is recorded (adding zero, or to a burn-in week, changes
 		// nothing, and a branch on either would be mispredicted).
-		gpSum += gp &^ (w >> 63) // (gp if w >= 0)
+		m.gpSum += gp &^ (w >> 63) // (gp if w >= 0)
+		ser := m.ser
 		ser.gp[w+ser.burn] += int32(gp)
 		if ae > 0 && w >= 0 {
 			ser.cells[e.cell].ae += float64(ae)
@@ -370,14 +382,14 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		// identification draw under the bound, or a self-referral.
 		// One branch, taken rarely, rather than three whose outcomes are
 		// random (each mispredicted at random costs more than the test).
-		if boolBit(selfCand)|boolBit(gp > 0)&boolBit(idBits < s.idBitsUnder[boolIdx(e.needs != 0)]) != 0 {
-			if s.identify(i, e, w, twin, gp > 0, selfCand, idBits) {
+		if boolBit(m.selfCand)|boolBit(gp > 0)&boolBit(idBits < s.idBitsUnder[boolIdx(e.needs != 0)]) != 0 {
+			if s.identify(i, e, w, m.twin, gp > 0, m.selfCand, idBits) {
 				referred = true
 				break
 			}
 		}
 	}
-	ser.cells[e.cell].gp += float64(gpSum)
+	m.ser.cells[e.cell].gp += float64(m.gpSum)
 	return referred
 }
 
