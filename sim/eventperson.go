@@ -242,6 +242,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 	// registers, every candidate reloaded them).
 	var m struct {
 		twin      *pcnSim
+		i         int
 		ser       *evSeries
 		until     int32
 		gpSum     int // the consultations in recorded weeks (sums of counts are exact in any order)
@@ -249,7 +250,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		benVaries bool
 		selfCand  bool
 	}
-	m.twin, m.until = twin, until
+	m.twin, m.until, m.i = twin, until, i
 	m.shared = twin != nil
 	m.ser = s.series(m.shared)
 	// Whether the GP benefit factor must be looked up: not in the first
@@ -271,7 +272,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		m.selfCand = false
 		if int(e.slow) == w {
 			var exited bool
-			if exited, m.selfCand = s.slowEvents(i, e, w, m.twin); exited {
+			if exited, m.selfCand = s.slowEvents(m.i, e, w, m.twin); exited {
 				break // done
 			}
 		}
@@ -310,7 +311,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 			}
 			bf := 1.0
 			if m.benVaries {
-				bf = s.gpBenefitFactor(i, w)
+				bf = s.gpBenefitFactor(m.i, w)
 			}
 			h, low := float64(hi), s.gpKeepLow*bf*(1<<unitBits)
 			if h+1 <= low {
@@ -329,7 +330,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 			s.evAt(e, w, m.shared)
 			v := float64(e.latent) + e.tVal + s.needWB[e.needs]
 			if !s.personMajor {
-				v += s.path.gainPoints(i, w) // (none in the first phase)
+				v += s.path.gainPoints(m.i, w) // (none in the first phase)
 			}
 			wb := observed(v)
 			keep := s.gpWellbeingMult(wb) / s.gpWBMax * bf
@@ -351,7 +352,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		ae := 0
 		for int(e.aeW) == w {
 			if s.aeBenVaries {
-				keep := s.aeBenefitFactor(i, w)
+				keep := s.aeBenefitFactor(m.i, w)
 				if uniform(&e.rCon) < keep {
 					ae++
 				}
@@ -377,13 +378,13 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 			ser.cells[e.cell].ae += float64(ae)
 			ser.week[w].ae += int32(ae)
 		}
-		s.scheduleAt(i, e)
+		s.scheduleAt(m.i, e)
 		// Identification (step 5) and referral (step 6) need the week's
 		// identification draw under the bound, or a self-referral.
 		// One branch, taken rarely, rather than three whose outcomes are
 		// random (each mispredicted at random costs more than the test).
 		if boolBit(m.selfCand)|boolBit(gp > 0)&boolBit(idBits < s.idBitsUnder[boolIdx(e.needs != 0)]) != 0 {
-			if s.identify(i, e, w, m.twin, gp > 0, m.selfCand, idBits) {
+			if s.identify(m.i, e, w, m.twin, gp > 0, m.selfCand, idBits) {
 				referred = true
 				break
 			}
