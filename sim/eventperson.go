@@ -261,7 +261,7 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 	// under squeeze is kept without wellbeing (the squeeze below, in integers).
 	squeeze := uint64(0)
 	if !m.benVaries {
-		squeeze = uint64(s.gpKeepLow * (1 << unitBits))
+		squeeze = uint64(int64(s.gpKeepLow * (1 << unitBits))) // (via int64: one conversion, no test)
 	}
 	referred := false
 	if e.done {
