@@ -585,18 +585,24 @@ func (e *evPerson) slowClock() {
 // wellbeing this week, whether they consulted, whether their self-referral
 // clock fired, and the uniform draw for identification.
 func (s *pcnSim) decide(i int, e *evPerson, w int, wb float64, sawGP, selfCand bool, u float64) (referred, self bool) {
+	// Eligibility, which reads the pathway's arrays (cache misses), is
+	// checked only for a draw that may refer: most stop at the bounds.
 	needs := e.needs
-	if !s.eligible(i, w) {
+	self = selfCand && needs != 0
+	if sawGP && u < s.identBound[w-s.firstWeek] && (needs == 0 || u < s.identOddsBound(i, e, w)) {
+		if !s.eligible(i, w) {
+			return false, false
+		}
+		s.identLogitRamp = s.rampIdent[w-s.firstWeek]
+		if u < s.identProb(i, needs, wb) {
+			return true, false
+		}
+		return self, self
+	}
+	if self && !s.eligible(i, w) {
 		return false, false
 	}
-	s.identLogitRamp = s.rampIdent[w-s.firstWeek]
-	if sawGP && u < s.identBound[w-s.firstWeek] && (needs == 0 || u < s.identOddsBound(i, e, w)) && u < s.identProb(i, needs, wb) {
-		return true, false
-	}
-	if selfCand && needs != 0 {
-		return true, true
-	}
-	return false, false
+	return self, self
 }
 
 // identOddsBound bounds identProb for person i with active needs (not none)
