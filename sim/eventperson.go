@@ -309,22 +309,28 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 				gp++
 				continue
 			}
-			bf := 1.0
+			// The squeeze for the benefit factor bf: the draw is under the
+			// smallest keep probability, low = gpKeepLow*bf*2^unitBits, if
+			// its leading bits are under floor(low) (lowI), and it may be
+			// if they equal lowI, below low. (Without a benefit factor,
+			// lowI is squeeze, and hi is not under it.)
+			bf, lowI := 1.0, squeeze
 			if m.benVaries {
 				bf = s.gpBenefitFactor(m.i, w)
-			}
-			h, low := float64(hi), s.gpKeepLow*bf*(1<<unitBits)
-			if h+1 <= low {
-				gp++ // squeezed: under the smallest keep probability
-				continue
+				lowI = uint64(int64(s.gpKeepLow * bf * (1 << unitBits)))
+				if hi < lowI {
+					gp++ // squeezed
+					continue
+				}
 			}
 			u := -1.0 // the whole uniform, once drawn
-			if h < low {
+			if hi == lowI && float64(hi) < s.gpKeepLow*bf*(1<<unitBits) {
 				if u = unitFrom(hi, &e.rCon); u < s.gpKeepLow*bf {
 					gp++
 					continue
 				}
 			}
+			h := float64(hi)
 			// evObserved, written out (evaluating again in the same week
 			// changes nothing).
 			s.evAt(e, w, m.shared)
