@@ -411,22 +411,29 @@ func (s *pcnSim) identify(i int, e *evPerson, w int, twin *pcnSim, sawGP, selfCa
 	u := 1.0 // at or over every bound unless drawn
 	wb := -1.0
 	bound := s.evalBound[boolIdx(e.needs != 0)]
+	// evObserved is written out below: e is the person's state in this
+	// arm, shared by the pair exactly when twin is set (as in wakeUp).
 	if sawGP && float64(idBits) < bound*(1<<unitBits) {
 		u = unitFrom(idBits, &e.rCon)
 		// Identification reads wellbeing, and a referral records it, only
 		// for a draw under the bound (with no needs, under the false
 		// positive rate). The rule depends on nothing an arm does, so the
 		// weeks wellbeing is evaluated in stay the same in both arms.
-		// (If the consultations evaluated it, evObserved reads it again.)
+		// (If the consultations evaluated it, evAt reads it again.)
 		if u < bound {
-			wb = s.evObserved(i, w)
+			s.evAt(e, w, twin != nil)
+			v := float64(e.latent) + e.tVal + s.needWB[e.needs]
+			if !s.personMajor {
+				v += s.path.gainPoints(i, w) // (none in the first phase)
+			}
+			wb = observed(v)
 		}
 	}
 	if selfCand {
 		// A referral reads wellbeing: evaluate it in every self-referral
 		// week, as in every identification a consultation may make, so
 		// the weeks a person's wellbeing is drawn at never depend on the arm.
-		s.evObserved(i, w)
+		s.evAt(e, w, twin != nil)
 	}
 	live, liveTwin := int32(w) >= s.liveFrom, twin != nil && int32(w) >= twin.liveFrom
 	if !(live || liveTwin) {
