@@ -413,7 +413,7 @@ func (s *pcnSim) identify(i int, e *evPerson, w int, twin *pcnSim, sawGP, selfCa
 	bound := s.evalBound[boolIdx(e.needs != 0)]
 	// evObserved is written out below: e is the person's state in this
 	// arm, shared by the pair exactly when twin is set (as in wakeUp).
-	if sawGP && float64(idBits) < bound*(1<<unitBits) {
+	if sawGP && float64(int64(idBits)) < bound*(1<<unitBits) {
 		u = unitFrom(idBits, &e.rCon)
 		// Identification reads wellbeing, and a referral records it, only
 		// for a draw under the bound (with no needs, under the false
@@ -484,7 +484,9 @@ const unitBits = 12
 // unitFrom returns a uniform number in [0, 1) with 53 bits, whose leading
 // unitBits bits are hi and the rest drawn from SplitMix state st.
 func unitFrom(hi uint64, st *uint64) float64 {
-	return float64(hi<<(53-unitBits)|next(st)>>(64-53+unitBits)) * (1.0 / (1 << 53))
+	// (Converted via int64: the 53 bits are never negative, so the
+	// conversion needs no test for the sign bit.)
+	return float64(int64(hi<<(53-unitBits)|next(st)>>(64-53+unitBits))) * (1.0 / (1 << 53))
 }
 
 // slowEvents handles the rarer events of person i due in week w (e.slow):
