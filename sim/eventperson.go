@@ -249,10 +249,13 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		shared    bool
 		benVaries bool
 		selfCand  bool
+		gpWeeks   []int32 // ser.gp, and the index in it of week 0
+		burn      int
 	}
 	m.twin, m.until, m.i = twin, until, i
 	m.shared = twin != nil
 	m.ser = s.series(m.shared)
+	m.gpWeeks, m.burn = m.ser.gp, m.ser.burn
 	// Whether the GP benefit factor must be looked up: not in the first
 	// phase, where no one has a benefit yet, if the factor without one is 1
 	// (gp_rr below 1).
@@ -378,9 +381,9 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 		// the week is recorded (adding zero, or to a burn-in week, changes
 		// nothing, and a branch on either would be mispredicted).
 		m.gpSum += gp &^ (w >> 63) // (gp if w >= 0)
-		ser := m.ser
-		ser.gp[w+ser.burn] += int32(gp)
+		m.gpWeeks[w+m.burn] += int32(gp)
 		if ae > 0 && w >= 0 {
+			ser := m.ser
 			ser.cells[e.cell].ae += float64(ae)
 			ser.week[w].ae += int32(ae)
 		}
