@@ -527,7 +527,25 @@ func (s *pcnSim) slowEvents(i int, e *evPerson, w int, twin *pcnSim) (exited, se
 		boolBit(n[3] == w32)<<3 | boolBit(n[4] == w32)<<4 | boolBit(n[5] == w32)<<5
 	if due != 0 {
 		before := e.needs
-		s.needSeg(e, w, shared)
+		// needSeg(e, w, shared), written out: the call (and the registers
+		// it makes this function reload) cost more than its common path.
+		from := int(e.needsFrom)
+		e.needsFrom = w32
+		if before != 0 {
+			if lo, hi, nw, dw := s.span(from, w); nw != 0 {
+				v, c := s.needWB[before], float64(countNeeds(before))
+				ser := s.series(shared)
+				cs := &ser.cells[e.cell]
+				cs.wb += v * nw
+				cs.wbDF += v * dw
+				cs.needs += c * nw
+				cs.needsDF += c * dw
+				if v != 0 {
+					ser.week[lo].level += v
+					ser.week[hi].level -= v
+				}
+			}
+		}
 		for ; due != 0; due &= due - 1 {
 			k := bits.TrailingZeros8(due)
 			e.needs ^= 1 << k
