@@ -152,8 +152,9 @@ func (s *pcnSim) evInit(i int, w int) {
 	e.tVal = float64(p.transient[i])
 	e.tWeek = int32(w - 1)
 	e.needsFrom, e.gainFrom = int32(w), int32(w)
-	e.band = uint8(p.ageBand(i, w))
-	e.nextBand = s.bandEnd(i, int(e.band))
+	band := bandOfWeeks(int32(w) - p.birthWeek[i]) // ageBand
+	e.band = uint8(band)
+	e.nextBand = s.bandEnd(i, band)
 	e.wbStart = float32(math.NaN())
 	// The need clocks (needHaz, with no service yet), their draws written out.
 	onset := &s.onsetHaz[e.imd][e.band][boolIdx(e.female)][e.ltc]
@@ -178,7 +179,7 @@ func (s *pcnSim) evInit(i int, w int) {
 	e.gpT, e.gpW = s.nextCandidate(&e.rCon, float64(w), g.gp)
 	e.aeT, e.aeW = s.nextCandidate(&e.rCon, float64(w), g.ae)
 	e.nextSelf = s.geomFrom(&e.rCon, w, s.selfHaz[boolIdx(e.female)])
-	e.exit = s.exitFrom(i, w)
+	e.exit = s.exitFrom(i, w, band)
 	// The start measurement, only for people still registered at the end:
 	// no one else's is read (evAttribute), and the week-0 transient it
 	// evaluates is evaluated anyway, at the discount-year boundary, by their
@@ -203,10 +204,21 @@ func (s *pcnSim) bandEnd(i int, b int) int32 {
 	return s.pop.birthWeek[i] + int32(bandBounds[b+1]*52)
 }
 
-// exitFrom draws the week person i dies or leaves, from week w on: one
-// exponential against the cumulative weekly hazard, which steps at each age
-// band. Exits never depend on social prescribing.
-func (s *pcnSim) exitFrom(i int, w int) int32 {
+// bandOfWeeks is the age band of an age of a weeks (ageBand), counted
+// without branches: the band is random, so a switch's are mispredicted.
+func bandOfWeeks(a int32) int {
+	return int(boolBit(a >= 35*52) + boolBit(a >= 50*52) + boolBit(a >= 65*52) + boolBit(a >= 80*52))
+}
+
+// bandOfYears is bandOfAge, counted without branches (bandOfWeeks).
+func bandOfYears(age float64) int {
+	return int(boolBit(age >= 35) + boolBit(age >= 50) + boolBit(age >= 65) + boolBit(age >= 80))
+}
+
+// exitFrom draws the week person i, in age band b in week w, dies or leaves,
+// from week w on: one exponential against the cumulative weekly hazard, which
+// steps at each age band. Exits never depend on social prescribing.
+func (s *pcnSim) exitFrom(i int, w int, b int) int32 {
 	st := &s.rs.at(s.pop.key[i], procPopulation, 0).src.s
 	u := next(st) // ExpFloat64, written out
 	e, ok := expRect(u)
@@ -214,7 +226,6 @@ func (s *pcnSim) exitFrom(i int, w int) int32 {
 		e = zigExpFrom(st, u)
 	}
 	from, birth := w, int(s.pop.birthWeek[i])
-	b := s.pop.ageBand(i, w)
 	for ; b < 4; b++ {
 		h := s.exitHaz[b]
 		end := birth + int(bandBounds[b+1]*52) // bandEnd

@@ -176,7 +176,7 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 	p.birthWeek = append(p.birthWeek, int32(w-int(age*52)))
 	g := band
 	if w < 0 {
-		g = bandOfAge(age - float64(w)/52)
+		g = bandOfYears(age - float64(w)/52) // bandOfAge
 	}
 	p.group = append(p.group, uint8(g))
 	p.alive = append(p.alive, true)
@@ -192,7 +192,7 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 	// does not begin empty.
 	// (Each need's draw is random, so it is added as a bit, not branched on.)
 	var needs uint8
-	prev := &s.needPrev[q][bandOfAge(age)][boolIdx(female)][ltc]
+	prev := &s.needPrev[q][bandOfYears(age)][boolIdx(female)][ltc]
 	for k := 0; k < numNeeds; k++ {
 		needs |= boolBit(rng.Float64() < prev[k]) << k
 	}
