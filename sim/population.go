@@ -190,12 +190,15 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 
 	// Needs start from this person's stationary prevalence, so the world
 	// does not begin empty.
-	// (Each need's draw is random, so it is added as a bit, not branched on.)
-	var needs uint8
+	// (Each need's draw is random, so it is added as a bit, not branched on;
+	// the loop over the needs is written out, its exit would be mispredicted.)
 	prev := &s.needPrev[q][bandOfYears(age)][boolIdx(female)][ltc]
-	for k := 0; k < numNeeds; k++ {
-		needs |= boolBit(rng.Float64() < prev[k]) << k
-	}
+	needs := boolBit(rng.Float64() < prev[0])
+	needs |= boolBit(rng.Float64() < prev[1]) << 1
+	needs |= boolBit(rng.Float64() < prev[2]) << 2
+	needs |= boolBit(rng.Float64() < prev[3]) << 3
+	needs |= boolBit(rng.Float64() < prev[4]) << 4
+	needs |= boolBit(rng.Float64() < prev[5]) << 5
 	p.needs[i] = needs
 	if len(s.path.state) <= i {
 		s.path.grow(i + 1 - len(s.path.state))
