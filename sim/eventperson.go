@@ -243,7 +243,7 @@ func (s *pcnSim) evInit(i int, w int) {
 		s.aliveAt[x-s.firstWeek]--
 	}
 	e.slowClock()
-	s.schedule(i)
+	s.scheduleAt(i, e) // (schedule, which does not inline)
 }
 
 // bandEnd is the first week of the age band after band b, or never.
