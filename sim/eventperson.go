@@ -141,25 +141,37 @@ func (s *pcnSim) nextCandidate(st *uint64, t, g float64) (float64, int32) {
 // fewer.
 var _ = [1]struct{}{}[numNeeds-6]
 
+// newPerson is what evInit reads of a person addPerson has just drawn,
+// handed over directly rather than read back from the population's arrays.
+type newPerson struct {
+	key, wk               uint64 // the person's key and its week-0 key (weekKey)
+	birth                 int32  // birthWeek
+	imd, ltc, needs, cell uint8
+	female                bool
+	latent, transient     float32
+}
+
 // evInit starts the clocks of person i, registered in week w with needs and
 // a transient deviation drawn as of the week before (the reference engine
-// steps them once in their first week).
-func (s *pcnSim) evInit(i int, w int) {
-	p := s.pop
-	k := p.key[i]
+// steps them once in their first week); np is what addPerson drew.
+func (s *pcnSim) evInit(i int, w int, np *newPerson) {
+	k := np.key
 	s.ev = append(s.ev, evPerson{})
 	s.div = append(s.div, false)
 	e := &s.ev[i]
 	e.rNeeds, e.rWB, e.rCon = key(k, uint64(procNeeds)), key(k, uint64(procWellbeing)), key(k, uint64(procGP))
 	e.helped = -1
-	e.imd, e.ltc, e.female, e.latent, e.cell = p.imd[i], p.ltc[i], p.female[i], p.latent[i], p.cellOf(i)
-	e.needs = p.needs[i]
-	e.tVal = float64(p.transient[i])
+	e.imd, e.ltc, e.female, e.latent, e.cell = np.imd, np.ltc, np.female, np.latent, np.cell
+	e.needs = np.needs
+	e.tVal = float64(np.transient)
 	e.tWeek = int32(w - 1)
 	e.needsFrom, e.gainFrom = int32(w), int32(w)
-	band := bandOfWeeks(int32(w) - p.birthWeek[i]) // ageBand
+	band := bandOfWeeks(int32(w) - np.birth) // ageBand
 	e.band = uint8(band)
-	e.nextBand = s.bandEnd(i, band)
+	e.nextBand = never // bandEnd
+	if band < 4 {
+		e.nextBand = np.birth + int32(bandBounds[band+1]*52)
+	}
 	e.wbStart = float32(math.NaN())
 	// The need clocks (needHaz, with no service yet), their draws written
 	// out, and the loop over the needs too (its exit would be mispredicted).
@@ -229,7 +241,7 @@ func (s *pcnSim) evInit(i int, w int) {
 	e.gpT, e.gpW = s.nextCandidate(&e.rCon, float64(w), g.gp)
 	e.aeT, e.aeW = s.nextCandidate(&e.rCon, float64(w), g.ae)
 	e.nextSelf = s.geomFrom(&e.rCon, w, s.selfHaz[boolIdx(e.female)])
-	e.exit = s.exitFrom(i, w, band)
+	e.exit = s.exitFrom(np.wk, int(np.birth), w, band)
 	// The start measurement, only for people still registered at the end:
 	// no one else's is read (evAttribute), and the week-0 transient it
 	// evaluates is evaluated anyway, at the discount-year boundary, by their
@@ -265,17 +277,19 @@ func bandOfYears(age float64) int {
 	return int(boolBit(age >= 35) + boolBit(age >= 50) + boolBit(age >= 65) + boolBit(age >= 80))
 }
 
-// exitFrom draws the week person i, in age band b in week w, dies or leaves,
-// from week w on: one exponential against the cumulative weekly hazard, which
-// steps at each age band. Exits never depend on social prescribing.
-func (s *pcnSim) exitFrom(i int, w int, b int) int32 {
-	st := &s.rs.at(s.pop.key[i], procPopulation, 0).src.s
+// exitFrom draws the week a person, in age band b in week w, dies or
+// leaves, from week w on: one exponential against the cumulative weekly
+// hazard, which steps at each age band. wk is the key of the person's week 0
+// (weekKey) and birth their birthWeek. Exits never depend on social
+// prescribing.
+func (s *pcnSim) exitFrom(wk uint64, birth int, w int, b int) int32 {
+	st := &s.rs.atWeek(wk, procPopulation).src.s
 	u := next(st) // ExpFloat64, written out
 	e, ok := expRect(u)
 	if !ok {
 		e = zigExpFrom(st, u)
 	}
-	from, birth := w, int(s.pop.birthWeek[i])
+	from := w
 	for ; b < 4; b++ {
 		h := s.exitHaz[b]
 		end := birth + int(bandBounds[b+1]*52) // bandEnd

@@ -176,10 +176,16 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 	i := p.n
 	p.n++
 	k := key(s.pcnKey, uint64(i)+1)
-	rng := s.rs.at(k, procInit, 0)
+	wk := weekKey(k, 0) // (exitFrom's stream is of the same week)
+	rng := s.rs.atWeek(wk, procInit)
 	prac := &s.spec.Practices[pr]
-	q := pick(prac.IMD[:], rng.Float64())
-	band := pick(ageShares, rng.Float64())
+	q := pick5(&prac.IMD, rng.Float64())
+	var band int
+	if len(ageShares) == 5 {
+		band = pick5((*[5]float64)(ageShares), rng.Float64())
+	} else {
+		band = pick(ageShares, rng.Float64())
+	}
 	lo, hi := bandBounds[band], ageTop[band]
 	age := lo + (hi-lo)*rng.Float64()
 	pp := &s.p.Population
@@ -200,7 +206,8 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 	p.female[i] = female
 	p.minority[i] = minority
 	p.ltc[i] = uint8(ltc)
-	p.birthWeek[i] = int32(w - int(age*52))
+	birth := int32(w - int(age*52))
+	p.birthWeek[i] = birth
 	g := band
 	if w < 0 {
 		g = bandOfYears(age - float64(w)/52) // bandOfAge
@@ -233,7 +240,12 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 	// prescribing first benefits them: see raise).
 	p.zMult[i] = float32(rng.NormFloat64())
 	if s.event {
-		s.evInit(i, w) // the event engine never reads p.wb
+		// (the event engine never reads p.wb)
+		s.evInit(i, w, &newPerson{
+			key: k, wk: wk, birth: birth, imd: uint8(q), ltc: uint8(ltc), needs: needs,
+			cell:   ((uint8(q)*2+boolBit(female))*5+uint8(g))*2 + boolBit(minority), // cellOf
+			female: female, latent: float32(latent), transient: float32(transient),
+		})
 	} else {
 		p.wb[i] = float32(s.wellbeing(i, w))
 	}
@@ -262,6 +274,27 @@ func poisson(rng *streams, mean float64) int {
 		return 0
 	}
 	return poissonZero(rng, math.Exp(-mean))
+}
+
+// pick5 is pick for five weights, its loop written out (fewer instructions;
+// the sums and comparisons are the same).
+func pick5(w *[5]float64, u float64) int {
+	c := w[0]
+	f := boolBit(u < c)
+	n := f ^ 1
+	c += w[1]
+	f |= boolBit(u < c)
+	n += f ^ 1
+	c += w[2]
+	f |= boolBit(u < c)
+	n += f ^ 1
+	c += w[3]
+	f |= boolBit(u < c)
+	n += f ^ 1
+	c += w[4]
+	f |= boolBit(u < c)
+	n += f ^ 1
+	return min(int(n), 4)
 }
 
 // poissonZero draws a Poisson count whose chance of zero is l = exp(-mean),
