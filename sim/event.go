@@ -507,7 +507,11 @@ func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64
 func (s *pcnSim) adopt(twin *pcnSim) {
 	n := s.pop.n - len(s.ev)
 	s.path.grow(n)
-	s.ev = extend(s.ev, n, evPerson{})
+	// The empty states are cleared, not filled by extend's doubling copies,
+	// which read back the tens of megabytes they write (out of the cache).
+	m := len(s.ev)
+	s.ev = slices.Grow(s.ev, n)[:m+n]
+	clear(s.ev[m:])
 }
 
 // evWeek wakes the people social prescribing has reached who are due in

@@ -136,41 +136,104 @@ func (s *pcnSim) nextCandidate(st *uint64, t, g float64) (float64, int32) {
 	return t, weekOfTime(t)
 }
 
+// The loops over the needs written out (evInit, addPerson, slowEvents,
+// slowClock) are for six needs: this fails to compile if there are more or
+// fewer.
+var _ = [1]struct{}{}[numNeeds-6]
+
+// newPerson is what evInit reads of a person addPerson has just drawn,
+// handed over directly rather than read back from the population's arrays.
+type newPerson struct {
+	key, wk               uint64 // the person's key and its week-0 key (weekKey)
+	birth                 int32  // birthWeek
+	imd, ltc, needs, cell uint8
+	female                bool
+	latent, transient     float32
+}
+
 // evInit starts the clocks of person i, registered in week w with needs and
 // a transient deviation drawn as of the week before (the reference engine
-// steps them once in their first week).
-func (s *pcnSim) evInit(i int, w int) {
-	p := s.pop
-	k := p.key[i]
+// steps them once in their first week); np is what addPerson drew.
+func (s *pcnSim) evInit(i int, w int, np *newPerson) {
+	k := np.key
 	s.ev = append(s.ev, evPerson{})
 	s.div = append(s.div, false)
 	e := &s.ev[i]
 	e.rNeeds, e.rWB, e.rCon = key(k, uint64(procNeeds)), key(k, uint64(procWellbeing)), key(k, uint64(procGP))
 	e.helped = -1
-	e.imd, e.ltc, e.female, e.latent, e.cell = p.imd[i], p.ltc[i], p.female[i], p.latent[i], p.cellOf(i)
-	e.needs = p.needs[i]
-	e.tVal = float64(p.transient[i])
+	e.imd, e.ltc, e.female, e.latent, e.cell = np.imd, np.ltc, np.female, np.latent, np.cell
+	e.needs = np.needs
+	e.tVal = float64(np.transient)
 	e.tWeek = int32(w - 1)
 	e.needsFrom, e.gainFrom = int32(w), int32(w)
-	e.band = uint8(p.ageBand(i, w))
-	e.nextBand = s.bandEnd(i, int(e.band))
+	band := bandOfWeeks(int32(w) - np.birth) // ageBand
+	e.band = uint8(band)
+	e.nextBand = never // bandEnd
+	if band < 4 {
+		e.nextBand = np.birth + int32(bandBounds[band+1]*52)
+	}
 	e.wbStart = float32(math.NaN())
-	// The need clocks (needHaz, with no service yet), their draws written out.
-	onset := &s.onsetHaz[e.imd][e.band][boolIdx(e.female)][e.ltc]
-	for k := 0; k < numNeeds; k++ {
-		// Whether the need is active is random: select its hazard by a
-		// mask, without a branch.
-		mask := -uint64(e.needs >> k & 1)
-		h := math.Float64frombits(math.Float64bits(onset[k])&^mask | math.Float64bits(s.offHaz[k])&mask)
-		e.nextNeed[k] = never
-		if h > 0 {
-			r := next(&e.rNeeds)
-			x, ok := expRect(r)
-			if !ok {
-				x = zigExpFrom(&e.rNeeds, r)
-			}
-			e.nextNeed[k] = geomWeek(w, x, h)
+	// The need clocks (needHaz, with no service yet), their draws written
+	// out, and the loop over the needs too (its exit would be mispredicted).
+	// Whether a need is active is random: its hazard is selected by a mask,
+	// without a branch.
+	onset, off, n := &s.onsetHaz[e.imd][band][boolIdx(e.female)][e.ltc], &s.offHaz, &e.nextNeed
+	m := uint64(e.needs)
+	h0 := math.Float64frombits(math.Float64bits(onset[0])&^-(m&1) | math.Float64bits(off[0])&-(m&1))
+	h1 := math.Float64frombits(math.Float64bits(onset[1])&^-(m>>1&1) | math.Float64bits(off[1])&-(m>>1&1))
+	h2 := math.Float64frombits(math.Float64bits(onset[2])&^-(m>>2&1) | math.Float64bits(off[2])&-(m>>2&1))
+	h3 := math.Float64frombits(math.Float64bits(onset[3])&^-(m>>3&1) | math.Float64bits(off[3])&-(m>>3&1))
+	h4 := math.Float64frombits(math.Float64bits(onset[4])&^-(m>>4&1) | math.Float64bits(off[4])&-(m>>4&1))
+	h5 := math.Float64frombits(math.Float64bits(onset[5])&^-(m>>5&1) | math.Float64bits(off[5])&-(m>>5&1))
+	*n = [numNeeds]int32{never, never, never, never, never, never}
+	st := &e.rNeeds
+	if h0 > 0 {
+		r := next(st)
+		x, ok := expRect(r)
+		if !ok {
+			x = zigExpFrom(st, r)
 		}
+		n[0] = geomWeek(w, x, h0)
+	}
+	if h1 > 0 {
+		r := next(st)
+		x, ok := expRect(r)
+		if !ok {
+			x = zigExpFrom(st, r)
+		}
+		n[1] = geomWeek(w, x, h1)
+	}
+	if h2 > 0 {
+		r := next(st)
+		x, ok := expRect(r)
+		if !ok {
+			x = zigExpFrom(st, r)
+		}
+		n[2] = geomWeek(w, x, h2)
+	}
+	if h3 > 0 {
+		r := next(st)
+		x, ok := expRect(r)
+		if !ok {
+			x = zigExpFrom(st, r)
+		}
+		n[3] = geomWeek(w, x, h3)
+	}
+	if h4 > 0 {
+		r := next(st)
+		x, ok := expRect(r)
+		if !ok {
+			x = zigExpFrom(st, r)
+		}
+		n[4] = geomWeek(w, x, h4)
+	}
+	if h5 > 0 {
+		r := next(st)
+		x, ok := expRect(r)
+		if !ok {
+			x = zigExpFrom(st, r)
+		}
+		n[5] = geomWeek(w, x, h5)
 	}
 	// The contact clocks, drawn (see restartContacts).
 	g := &s.contactGaps[contactGapIndex(e)]
@@ -178,7 +241,7 @@ func (s *pcnSim) evInit(i int, w int) {
 	e.gpT, e.gpW = s.nextCandidate(&e.rCon, float64(w), g.gp)
 	e.aeT, e.aeW = s.nextCandidate(&e.rCon, float64(w), g.ae)
 	e.nextSelf = s.geomFrom(&e.rCon, w, s.selfHaz[boolIdx(e.female)])
-	e.exit = s.exitFrom(i, w)
+	e.exit = s.exitFrom(np.wk, int(np.birth), w, band)
 	// The start measurement, only for people still registered at the end:
 	// no one else's is read (evAttribute), and the week-0 transient it
 	// evaluates is evaluated anyway, at the discount-year boundary, by their
@@ -192,7 +255,7 @@ func (s *pcnSim) evInit(i int, w int) {
 		s.aliveAt[x-s.firstWeek]--
 	}
 	e.slowClock()
-	s.schedule(i)
+	s.scheduleAt(i, e) // (schedule, which does not inline)
 }
 
 // bandEnd is the first week of the age band after band b, or never.
@@ -203,18 +266,30 @@ func (s *pcnSim) bandEnd(i int, b int) int32 {
 	return s.pop.birthWeek[i] + int32(bandBounds[b+1]*52)
 }
 
-// exitFrom draws the week person i dies or leaves, from week w on: one
-// exponential against the cumulative weekly hazard, which steps at each age
-// band. Exits never depend on social prescribing.
-func (s *pcnSim) exitFrom(i int, w int) int32 {
-	st := &s.rs.at(s.pop.key[i], procPopulation, 0).src.s
+// bandOfWeeks is the age band of an age of a weeks (ageBand), counted
+// without branches: the band is random, so a switch's are mispredicted.
+func bandOfWeeks(a int32) int {
+	return int(boolBit(a >= 35*52) + boolBit(a >= 50*52) + boolBit(a >= 65*52) + boolBit(a >= 80*52))
+}
+
+// bandOfYears is bandOfAge, counted without branches (bandOfWeeks).
+func bandOfYears(age float64) int {
+	return int(boolBit(age >= 35) + boolBit(age >= 50) + boolBit(age >= 65) + boolBit(age >= 80))
+}
+
+// exitFrom draws the week a person, in age band b in week w, dies or
+// leaves, from week w on: one exponential against the cumulative weekly
+// hazard, which steps at each age band. wk is the key of the person's week 0
+// (weekKey) and birth their birthWeek. Exits never depend on social
+// prescribing.
+func (s *pcnSim) exitFrom(wk uint64, birth int, w int, b int) int32 {
+	st := &s.rs.atWeek(wk, procPopulation).src.s
 	u := next(st) // ExpFloat64, written out
 	e, ok := expRect(u)
 	if !ok {
 		e = zigExpFrom(st, u)
 	}
-	from, birth := w, int(s.pop.birthWeek[i])
-	b := s.pop.ageBand(i, w)
+	from := w
 	for ; b < 4; b++ {
 		h := s.exitHaz[b]
 		end := birth + int(bandBounds[b+1]*52) // bandEnd

@@ -138,22 +138,55 @@ func bandOfAge(age float64) int {
 // bandBounds are the age limits of each band (80+ is capped at 100 for sampling).
 var bandBounds = [6]float64{18, 35, 50, 65, 80, 100}
 
+// extend makes room in the population's arrays for n more people, to be
+// registered by addPerson: their lengths are set once for the batch, and
+// addPerson writes each attribute by index, rather than appending each
+// attribute of each person (a capacity check and a length update each).
+func (p *population) extend(n int) {
+	p.grow(n)
+	m := p.n + n
+	p.key = p.key[:m]
+	p.practice = p.practice[:m]
+	p.imd = p.imd[:m]
+	p.female = p.female[:m]
+	p.minority = p.minority[:m]
+	p.ltc = p.ltc[:m]
+	p.birthWeek = p.birthWeek[:m]
+	p.group = p.group[:m]
+	p.alive = p.alive[:m]
+	p.entryWeek = p.entryWeek[:m]
+	p.exitWeek = p.exitWeek[:m]
+	p.needs = p.needs[:m]
+	p.latent = p.latent[:m]
+	p.transient = p.transient[:m]
+	p.wb = p.wb[:m]
+	p.wbStart = p.wbStart[:m]
+	p.zMult = p.zMult[:m]
+}
+
+// ageTop is the upper age limit of each band for sampling (bandBounds, with
+// 80+ capped at 95).
+var ageTop = [5]float64{35, 50, 65, 80, 95}
+
 // addPerson registers a new adult in practice pr at week w, drawing their
-// attributes from the person's own init stream.
+// attributes from the person's own init stream. The caller has made room
+// for them (population.extend).
 func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 	p := s.pop
 	i := p.n
-	p.grow(1)
 	p.n++
 	k := key(s.pcnKey, uint64(i)+1)
-	rng := s.rs.at(k, procInit, 0)
+	wk := weekKey(k, 0) // (exitFrom's stream is of the same week)
+	rng := s.rs.atWeek(wk, procInit)
 	prac := &s.spec.Practices[pr]
-	q := pick(prac.IMD[:], rng.Float64())
-	band := pick(ageShares, rng.Float64())
-	lo, hi := bandBounds[band], bandBounds[band+1]
-	if band == 4 {
-		hi = 95
+	q := pick5(&prac.IMD, rng.Float64())
+	var band int
+	if len(ageShares) == 5 {
+		band = pick5((*[5]float64)(ageShares), rng.Float64())
+	} else {
+		band = pick(ageShares, rng.Float64())
 	}
+	lo, hi := bandBounds[band], ageTop[band]
 	age := lo + (hi-lo)*rng.Float64()
 	pp := &s.p.Population
 	female := rng.Float64() < pp.FemaleShare
@@ -167,44 +200,52 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 	latent := mu + math.Sqrt(wbp.LatentShare)*wbp.SD*rng.NormFloat64()
 	transient := math.Sqrt(1-wbp.LatentShare) * wbp.SD * rng.NormFloat64()
 
-	p.key = append(p.key, k)
-	p.practice = append(p.practice, uint8(pr))
-	p.imd = append(p.imd, uint8(q))
-	p.female = append(p.female, female)
-	p.minority = append(p.minority, minority)
-	p.ltc = append(p.ltc, uint8(ltc))
-	p.birthWeek = append(p.birthWeek, int32(w-int(age*52)))
+	p.key[i] = k
+	p.practice[i] = uint8(pr)
+	p.imd[i] = uint8(q)
+	p.female[i] = female
+	p.minority[i] = minority
+	p.ltc[i] = uint8(ltc)
+	birth := int32(w - int(age*52))
+	p.birthWeek[i] = birth
 	g := band
 	if w < 0 {
-		g = bandOfAge(age - float64(w)/52)
+		g = bandOfYears(age - float64(w)/52) // bandOfAge
 	}
-	p.group = append(p.group, uint8(g))
-	p.alive = append(p.alive, true)
-	p.entryWeek = append(p.entryWeek, int32(w))
-	p.exitWeek = append(p.exitWeek, stillRegistered)
-	p.latent = append(p.latent, float32(latent))
-	p.transient = append(p.transient, float32(transient))
-	p.needs = append(p.needs, 0)
-	p.wb = append(p.wb, 0)
-	p.wbStart = append(p.wbStart, float32(math.NaN()))
+	p.group[i] = uint8(g)
+	p.alive[i] = true
+	p.entryWeek[i] = int32(w)
+	p.exitWeek[i] = stillRegistered
+	p.latent[i] = float32(latent)
+	p.transient[i] = float32(transient)
+	p.wb[i] = 0
+	p.wbStart[i] = float32(math.NaN())
 
 	// Needs start from this person's stationary prevalence, so the world
 	// does not begin empty.
-	// (Each need's draw is random, so it is added as a bit, not branched on.)
-	var needs uint8
-	prev := &s.needPrev[q][bandOfAge(age)][boolIdx(female)][ltc]
-	for k := 0; k < numNeeds; k++ {
-		needs |= boolBit(rng.Float64() < prev[k]) << k
-	}
+	// (Each need's draw is random, so it is added as a bit, not branched on;
+	// the loop over the needs is written out, its exit would be mispredicted.)
+	prev := &s.needPrev[q][bandOfYears(age)][boolIdx(female)][ltc]
+	needs := boolBit(rng.Float64() < prev[0])
+	needs |= boolBit(rng.Float64() < prev[1]) << 1
+	needs |= boolBit(rng.Float64() < prev[2]) << 2
+	needs |= boolBit(rng.Float64() < prev[3]) << 3
+	needs |= boolBit(rng.Float64() < prev[4]) << 4
+	needs |= boolBit(rng.Float64() < prev[5]) << 5
 	p.needs[i] = needs
 	if len(s.path.state) <= i {
 		s.path.grow(i + 1 - len(s.path.state))
 	}
 	// The draw behind the person-level effect multiplier (set when social
 	// prescribing first benefits them: see raise).
-	p.zMult = append(p.zMult, float32(rng.NormFloat64()))
+	p.zMult[i] = float32(rng.NormFloat64())
 	if s.event {
-		s.evInit(i, w) // the event engine never reads p.wb
+		// (the event engine never reads p.wb)
+		s.evInit(i, w, &newPerson{
+			key: k, wk: wk, birth: birth, imd: uint8(q), ltc: uint8(ltc), needs: needs,
+			cell:   ((uint8(q)*2+boolBit(female))*5+uint8(g))*2 + boolBit(minority), // cellOf
+			female: female, latent: float32(latent), transient: float32(transient),
+		})
 	} else {
 		p.wb[i] = float32(s.wellbeing(i, w))
 	}
@@ -233,6 +274,27 @@ func poisson(rng *streams, mean float64) int {
 		return 0
 	}
 	return poissonZero(rng, math.Exp(-mean))
+}
+
+// pick5 is pick for five weights, its loop written out (fewer instructions;
+// the sums and comparisons are the same).
+func pick5(w *[5]float64, u float64) int {
+	c := w[0]
+	f := boolBit(u < c)
+	n := f ^ 1
+	c += w[1]
+	f |= boolBit(u < c)
+	n += f ^ 1
+	c += w[2]
+	f |= boolBit(u < c)
+	n += f ^ 1
+	c += w[3]
+	f |= boolBit(u < c)
+	n += f ^ 1
+	c += w[4]
+	f |= boolBit(u < c)
+	n += f ^ 1
+	return min(int(n), 4)
 }
 
 // poissonZero draws a Poisson count whose chance of zero is l = exp(-mean),
@@ -268,7 +330,7 @@ func (s *pcnSim) populate() {
 	w0 := s.firstWeek
 	for pr := range s.spec.Practices {
 		n := int(math.Round(s.spec.Practices[pr].ListSize * adultShare))
-		s.pop.grow(n)
+		s.pop.extend(n)
 		s.path.grow(n) // pathway state for all of them at once (addPerson would add one at a time)
 		for j := 0; j < n; j++ {
 			s.addPerson(pr, w0, s.p.Population.AgeShares)
@@ -291,6 +353,7 @@ func (s *pcnSim) registrationStep(w int) {
 func (s *pcnSim) addRegistrants(w int) {
 	rng := s.rp.at(s.pcnKey, procRegistration, w)
 	n := poisson(rng, s.registrationsWeekly)
+	s.pop.extend(n)
 	s.path.grow(n)
 	for j := 0; j < n; j++ {
 		pr := pick(s.practiceShares, rng.Float64())
