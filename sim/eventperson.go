@@ -136,9 +136,8 @@ func (s *pcnSim) nextCandidate(st *uint64, t, g float64) (float64, int32) {
 	return t, weekOfTime(t)
 }
 
-// The loops over the needs written out (evInit, addPerson, slowEvents,
-// slowClock) are for six needs: this fails to compile if there are more or
-// fewer.
+// The loops over the needs written out (addPerson, slowEvents, slowClock)
+// are for six needs: this fails to compile if there are more or fewer.
 var _ = [1]struct{}{}[numNeeds-6]
 
 // newPerson is what evInit reads of a person addPerson has just drawn,
@@ -173,67 +172,22 @@ func (s *pcnSim) evInit(i int, w int, np *newPerson) {
 		e.nextBand = np.birth + int32(bandBounds[band+1]*52)
 	}
 	e.wbStart = float32(math.NaN())
-	// The need clocks (needHaz, with no service yet), their draws written
-	// out, and the loop over the needs too (its exit would be mispredicted).
-	// Whether a need is active is random: its hazard is selected by a mask,
-	// without a branch.
-	onset, off, n := &s.onsetHaz[e.imd][band][boolIdx(e.female)][e.ltc], &s.offHaz, &e.nextNeed
-	m := uint64(e.needs)
-	h0 := math.Float64frombits(math.Float64bits(onset[0])&^-(m&1) | math.Float64bits(off[0])&-(m&1))
-	h1 := math.Float64frombits(math.Float64bits(onset[1])&^-(m>>1&1) | math.Float64bits(off[1])&-(m>>1&1))
-	h2 := math.Float64frombits(math.Float64bits(onset[2])&^-(m>>2&1) | math.Float64bits(off[2])&-(m>>2&1))
-	h3 := math.Float64frombits(math.Float64bits(onset[3])&^-(m>>3&1) | math.Float64bits(off[3])&-(m>>3&1))
-	h4 := math.Float64frombits(math.Float64bits(onset[4])&^-(m>>4&1) | math.Float64bits(off[4])&-(m>>4&1))
-	h5 := math.Float64frombits(math.Float64bits(onset[5])&^-(m>>5&1) | math.Float64bits(off[5])&-(m>>5&1))
-	*n = [numNeeds]int32{never, never, never, never, never, never}
-	st := &e.rNeeds
-	if h0 > 0 {
-		r := next(st)
-		x, ok := expRect(r)
-		if !ok {
-			x = zigExpFrom(st, r)
+	// The need clocks (needHaz, with no service yet), their draws written out.
+	onset := &s.onsetHaz[e.imd][band][boolIdx(e.female)][e.ltc]
+	for k := 0; k < numNeeds; k++ {
+		// Whether the need is active is random: select its hazard by a
+		// mask, without a branch.
+		mask := -uint64(e.needs >> k & 1)
+		h := math.Float64frombits(math.Float64bits(onset[k])&^mask | math.Float64bits(s.offHaz[k])&mask)
+		e.nextNeed[k] = never
+		if h > 0 {
+			r := next(&e.rNeeds)
+			x, ok := expRect(r)
+			if !ok {
+				x = zigExpFrom(&e.rNeeds, r)
+			}
+			e.nextNeed[k] = geomWeek(w, x, h)
 		}
-		n[0] = geomWeek(w, x, h0)
-	}
-	if h1 > 0 {
-		r := next(st)
-		x, ok := expRect(r)
-		if !ok {
-			x = zigExpFrom(st, r)
-		}
-		n[1] = geomWeek(w, x, h1)
-	}
-	if h2 > 0 {
-		r := next(st)
-		x, ok := expRect(r)
-		if !ok {
-			x = zigExpFrom(st, r)
-		}
-		n[2] = geomWeek(w, x, h2)
-	}
-	if h3 > 0 {
-		r := next(st)
-		x, ok := expRect(r)
-		if !ok {
-			x = zigExpFrom(st, r)
-		}
-		n[3] = geomWeek(w, x, h3)
-	}
-	if h4 > 0 {
-		r := next(st)
-		x, ok := expRect(r)
-		if !ok {
-			x = zigExpFrom(st, r)
-		}
-		n[4] = geomWeek(w, x, h4)
-	}
-	if h5 > 0 {
-		r := next(st)
-		x, ok := expRect(r)
-		if !ok {
-			x = zigExpFrom(st, r)
-		}
-		n[5] = geomWeek(w, x, h5)
 	}
 	// The contact clocks, drawn (see restartContacts).
 	g := &s.contactGaps[contactGapIndex(e)]
