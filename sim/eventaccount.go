@@ -45,13 +45,18 @@ func (s *pcnSim) needSeg(e *evPerson, upto int, shared bool) {
 	if n == 0 {
 		return
 	}
-	v, c := s.needWB[e.needs], float64(countNeeds(e.needs))
-	ser := s.series(shared)
-	cs := &ser.cells[e.cell]
+	s.series(shared).addNeeds(e.cell, e.needs, s.needWB[e.needs], lo, hi, n, d)
+}
+
+// addNeeds adds to cell c's sums a stretch of weeks [lo, hi) (n weeks, d
+// discounted) with the active needs m, whose effect on wellbeing is v.
+func (ser *evSeries) addNeeds(c uint8, m uint8, v float64, lo, hi int, n, d float64) {
+	cnt := float64(countNeeds(m))
+	cs := &ser.cells[c]
 	cs.wb += v * n
 	cs.wbDF += v * d
-	cs.needs += c * n
-	cs.needsDF += c * d
+	cs.needs += cnt * n
+	cs.needsDF += cnt * d
 	if v != 0 {
 		ser.week[lo].level += v
 		ser.week[hi].level -= v

@@ -562,17 +562,7 @@ func (s *pcnSim) slowEvents(i int, e *evPerson, w int, twin *pcnSim) (exited, se
 		e.needsFrom = w32
 		if before != 0 {
 			if lo, hi, nw, dw := s.span(from, w); nw != 0 {
-				v, c := s.needWB[before], float64(countNeeds(before))
-				ser := s.series(shared)
-				cs := &ser.cells[e.cell]
-				cs.wb += v * nw
-				cs.wbDF += v * dw
-				cs.needs += c * nw
-				cs.needsDF += c * dw
-				if v != 0 {
-					ser.week[lo].level += v
-					ser.week[hi].level -= v
-				}
+				s.series(shared).addNeeds(e.cell, before, s.needWB[before], lo, hi, nw, dw)
 			}
 		}
 		for ; due != 0; due &= due - 1 {
