@@ -62,9 +62,10 @@ type evPerson struct {
 // to the (overlapping) reporting groups at the end.
 const numCells = 5 * 2 * 5 * 2
 
-// cellOf returns person i's reporting cell.
-func (p *population) cellOf(i int) uint8 {
-	return ((p.imd[i]*2+uint8(boolIdx(p.female[i])))*5+p.group[i])*2 + uint8(boolIdx(p.minority[i]))
+// cellFor returns the reporting cell of a person in IMD quintile imd, of
+// the given sex, age group and ethnicity.
+func cellFor(imd uint8, female bool, group uint8, minority bool) uint8 {
+	return ((imd*2+boolBit(female))*5+group)*2 + boolBit(minority)
 }
 
 // cellSums are sums over the recorded weeks of the people of one cell:

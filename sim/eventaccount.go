@@ -219,7 +219,7 @@ func (s *pcnSim) evAttribute(i int, e *evPerson, t *tally, ser *evSeries, chg *c
 		wb := observed(latent + e.tVal + s.needWB[e.needs] + s.path.gainPoints(i, last))
 		wbChange = wb - float64(e.wbStart)
 	}
-	if flags == 0 && s.quiet(i) {
+	if s.quiet(i) {
 		// Most people: nothing but the change in wellbeing to add (attribute
 		// would add the same, and zeros), by cell.
 		if !math.IsNaN(wbChange) {

@@ -167,10 +167,7 @@ func (s *pcnSim) evInit(i int, w int, np *newPerson) {
 	e.needsFrom, e.gainFrom = int32(w), int32(w)
 	band := bandOfWeeks(int32(w) - np.birth) // ageBand
 	e.band = uint8(band)
-	e.nextBand = never // bandEnd
-	if band < 4 {
-		e.nextBand = np.birth + int32(bandBounds[band+1]*52)
-	}
+	e.nextBand = bandEnd(np.birth, band)
 	e.wbStart = float32(math.NaN())
 	// The need clocks (needHaz, with no service yet), their draws written out.
 	onset := &s.onsetHaz[e.imd][band][boolIdx(e.female)][e.ltc]
@@ -212,25 +209,6 @@ func (s *pcnSim) evInit(i int, w int, np *newPerson) {
 	s.scheduleAt(i, e) // (schedule, which does not inline)
 }
 
-// bandEnd is the first week of the age band after band b, or never.
-func (s *pcnSim) bandEnd(i int, b int) int32 {
-	if b >= 4 {
-		return never
-	}
-	return s.pop.birthWeek[i] + int32(bandBounds[b+1]*52)
-}
-
-// bandOfWeeks is the age band of an age of a weeks (ageBand), counted
-// without branches: the band is random, so a switch's are mispredicted.
-func bandOfWeeks(a int32) int {
-	return int(boolBit(a >= 35*52) + boolBit(a >= 50*52) + boolBit(a >= 65*52) + boolBit(a >= 80*52))
-}
-
-// bandOfYears is bandOfAge, counted without branches (bandOfWeeks).
-func bandOfYears(age float64) int {
-	return int(boolBit(age >= 35) + boolBit(age >= 50) + boolBit(age >= 65) + boolBit(age >= 80))
-}
-
 // exitFrom draws the week a person, in age band b in week w, dies or
 // leaves, from week w on: one exponential against the cumulative weekly
 // hazard, which steps at each age band. wk is the key of the person's week 0
@@ -246,7 +224,7 @@ func (s *pcnSim) exitFrom(wk uint64, birth int, w int, b int) int32 {
 	from := w
 	for ; b < 4; b++ {
 		h := s.exitHaz[b]
-		end := birth + int(bandBounds[b+1]*52) // bandEnd
+		end := int(bandEnd(int32(birth), b))
 		if e/h < float64(end-from) {
 			return geomWeek(from, e, h) // (from + floor(e/h) < end)
 		}
@@ -364,7 +342,8 @@ func (s *pcnSim) wakeUp(i int, e *evPerson, until int32, twin *pcnSim) bool {
 			}
 			h := float64(hi)
 			// evObserved, written out (evaluating again in the same week
-			// changes nothing).
+			// changes nothing; wbOf does not inline, and a call here costs
+			// the loop its registers).
 			s.evAt(e, w, m.shared)
 			v := float64(e.latent) + e.tVal + s.needWB[e.needs]
 			if !s.personMajor {
@@ -454,11 +433,7 @@ func (s *pcnSim) identify(i int, e *evPerson, w int, twin *pcnSim, sawGP, selfCa
 		// (If the consultations evaluated it, evAt reads it again.)
 		if u < bound {
 			s.evAt(e, w, twin != nil)
-			v := float64(e.latent) + e.tVal + s.needWB[e.needs]
-			if !s.personMajor {
-				v += s.path.gainPoints(i, w) // (none in the first phase)
-			}
-			wb = observed(v)
+			wb = s.wbOf(i, e, w)
 		}
 	}
 	if selfCand {
@@ -540,7 +515,7 @@ func (s *pcnSim) slowEvents(i int, e *evPerson, w int, twin *pcnSim) (exited, se
 		f := boolIdx(e.female)
 		was := &s.onsetHaz[e.imd][e.band][f][e.ltc]
 		e.band++
-		e.nextBand = s.bandEnd(i, int(e.band))
+		e.nextBand = bandEnd(s.pop.birthWeek[i], int(e.band))
 		now := &s.onsetHaz[e.imd][e.band][f][e.ltc]
 		for k := 0; k < numNeeds; k++ {
 			if e.needs&(1<<k) == 0 && now[k] != was[k] {
@@ -669,7 +644,7 @@ func (s *pcnSim) decide(i int, e *evPerson, w int, wb float64, sawGP, selfCand b
 // the lowest wellbeing z. The margins cover rounding in both computations.
 //
 // The attributes other than the practice are read from e, whose first cache
-// line the wake has loaded (ethnicity is the low bit of the cell, cellOf),
+// line the wake has loaded (ethnicity is the low bit of the cell, cellFor),
 // rather than from the population's arrays.
 func (s *pcnSim) identOddsBound(i int, e *evPerson, w int) float64 {
 	g := ((int(s.pop.practice[i])*5+int(e.imd))*2+1-boolIdx(e.female))*2 + int(e.cell&1)
@@ -795,6 +770,12 @@ func yearAfter(t int) int {
 func (s *pcnSim) evObserved(i int, w int) float64 {
 	e := &s.ev[i]
 	s.evAt(e, w, len(s.div) > i && !s.div[i] && s.twinned)
+	return s.wbOf(i, e, w)
+}
+
+// wbOf is person i's observed wellbeing in week w from their state e, whose
+// transient has been evaluated in week w.
+func (s *pcnSim) wbOf(i int, e *evPerson, w int) float64 {
 	v := float64(e.latent) + e.tVal + s.needWB[e.needs]
 	if !s.personMajor {
 		// No one has a benefit in the first phase: their gain (and its

@@ -105,34 +105,27 @@ func (p *population) reset() {
 
 // ageBand returns the age band (0: 18-34 ... 4: 80+) of person i in week w.
 func (p *population) ageBand(i int, w int) int {
-	a := int32(w) - p.birthWeek[i]
-	switch {
-	case a < 35*52:
-		return 0
-	case a < 50*52:
-		return 1
-	case a < 65*52:
-		return 2
-	case a < 80*52:
-		return 3
-	default:
-		return 4
-	}
+	return bandOfWeeks(int32(w) - p.birthWeek[i])
 }
 
+// bandOfWeeks is the age band of an age of a weeks, counted without
+// branches: the band is random, so a switch's are mispredicted.
+func bandOfWeeks(a int32) int {
+	return int(boolBit(a >= 35*52) + boolBit(a >= 50*52) + boolBit(a >= 65*52) + boolBit(a >= 80*52))
+}
+
+// bandOfAge is the age band of an age in years (bandOfWeeks).
 func bandOfAge(age float64) int {
-	switch {
-	case age < 35:
-		return 0
-	case age < 50:
-		return 1
-	case age < 65:
-		return 2
-	case age < 80:
-		return 3
-	default:
-		return 4
+	return int(boolBit(age >= 35) + boolBit(age >= 50) + boolBit(age >= 65) + boolBit(age >= 80))
+}
+
+// bandEnd is the first week of the age band after band b of a person born
+// in week birth, or never.
+func bandEnd(birth int32, b int) int32 {
+	if b >= 4 {
+		return never
 	}
+	return birth + int32(bandBounds[b+1]*52)
 }
 
 // bandBounds are the age limits of each band (80+ is capped at 100 for sampling).
@@ -179,13 +172,8 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 	wk := weekKey(k, 0) // (exitFrom's stream is of the same week)
 	rng := s.rs.atWeek(wk, procInit)
 	prac := &s.spec.Practices[pr]
-	q := pick5(&prac.IMD, rng.Float64())
-	var band int
-	if len(ageShares) == 5 {
-		band = pick5((*[5]float64)(ageShares), rng.Float64())
-	} else {
-		band = pick(ageShares, rng.Float64())
-	}
+	q := pick(prac.IMD[:], rng.Float64())
+	band := pick(ageShares, rng.Float64())
 	lo, hi := bandBounds[band], ageTop[band]
 	age := lo + (hi-lo)*rng.Float64()
 	pp := &s.p.Population
@@ -210,7 +198,7 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 	p.birthWeek[i] = birth
 	g := band
 	if w < 0 {
-		g = bandOfYears(age - float64(w)/52) // bandOfAge
+		g = bandOfAge(age - float64(w)/52)
 	}
 	p.group[i] = uint8(g)
 	p.alive[i] = true
@@ -225,7 +213,7 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 	// does not begin empty.
 	// (Each need's draw is random, so it is added as a bit, not branched on;
 	// the loop over the needs is written out, its exit would be mispredicted.)
-	prev := &s.needPrev[q][bandOfYears(age)][boolIdx(female)][ltc]
+	prev := &s.needPrev[q][bandOfAge(age)][boolIdx(female)][ltc]
 	needs := boolBit(rng.Float64() < prev[0])
 	needs |= boolBit(rng.Float64() < prev[1]) << 1
 	needs |= boolBit(rng.Float64() < prev[2]) << 2
@@ -243,7 +231,7 @@ func (s *pcnSim) addPerson(pr int, w int, ageShares []float64) int {
 		// (the event engine never reads p.wb)
 		s.evInit(i, w, &newPerson{
 			key: k, wk: wk, birth: birth, imd: uint8(q), ltc: uint8(ltc), needs: needs,
-			cell:   ((uint8(q)*2+boolBit(female))*5+uint8(g))*2 + boolBit(minority), // cellOf
+			cell:   cellFor(uint8(q), female, uint8(g), minority),
 			female: female, latent: float32(latent), transient: float32(transient),
 		})
 	} else {
@@ -274,27 +262,6 @@ func poisson(rng *streams, mean float64) int {
 		return 0
 	}
 	return poissonZero(rng, math.Exp(-mean))
-}
-
-// pick5 is pick for five weights, its loop written out (fewer instructions;
-// the sums and comparisons are the same).
-func pick5(w *[5]float64, u float64) int {
-	c := w[0]
-	f := boolBit(u < c)
-	n := f ^ 1
-	c += w[1]
-	f |= boolBit(u < c)
-	n += f ^ 1
-	c += w[2]
-	f |= boolBit(u < c)
-	n += f ^ 1
-	c += w[3]
-	f |= boolBit(u < c)
-	n += f ^ 1
-	c += w[4]
-	f |= boolBit(u < c)
-	n += f ^ 1
-	return min(int(n), 4)
 }
 
 // poissonZero draws a Poisson count whose chance of zero is l = exp(-mean),
