@@ -276,13 +276,14 @@ func sharesPeople(a, b *Params) bool {
 // steps, the referrals found in the first phase, and the people social
 // prescribing has reached, woken from the calendar.
 func runEvents(a, b *pcnSim, pa, pb *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goA, goB Date, ta, tb *tally) {
+	from := contactsFrom(pa, goA, pb, goB)
 	if !sharesPeople(pa, pb) {
-		refs := a.runEventArm(pa, spec, pcnIdx, runSeed, goA, ta, nil)
-		b.runEventArm(pb, spec, pcnIdx, runSeed, goB, tb, refs)
+		refs := a.runEventArm(pa, spec, pcnIdx, runSeed, goA, from, ta, nil)
+		b.runEventArm(pb, spec, pcnIdx, runSeed, goB, from, tb, refs)
 		return
 	}
-	a.beginEvent(pa, spec, pcnIdx, runSeed, goA, ta, nil)
-	b.beginEvent(pb, spec, pcnIdx, runSeed, goB, tb, a)
+	a.beginEvent(pa, spec, pcnIdx, runSeed, goA, from, ta, nil)
+	b.beginEvent(pb, spec, pcnIdx, runSeed, goB, from, tb, a)
 	a.twinned, b.comparator = true, true
 	a.personPass(b)
 	measured := 0
@@ -302,10 +303,31 @@ func runEvents(a, b *pcnSim, pa, pb *Params, spec *PCNSpec, pcnIdx int, runSeed 
 	a.evFinish(b)
 }
 
+// contactsFrom is the first week whose GP consultations and A&E attendances
+// anything reads in a pair of arms whose services go live on goA and goB:
+// week 0, when recording starts, or an earlier go-live. Before it (the
+// burn-in) a contact is neither recorded nor can lead to a referral, so the
+// event engine starts the contact and self-referral clocks there: a Poisson
+// process started at a week is, by memorylessness, the process from that week
+// on, and skipping the candidates no one reads saves a tenth of the work.
+func contactsFrom(pa *Params, goA Date, pb *Params, goB Date) int32 {
+	from := 0
+	for _, arm := range []struct {
+		p      *Params
+		goLive Date
+	}{{pa, goA}, {pb, goB}} {
+		if arm.p.Rollout.Enabled { // (as pcnSim.setup's liveFrom)
+			from = min(from, int(math.Floor(float64(arm.goLive-arm.p.Simulation.Start)/7)))
+		}
+	}
+	return int32(max(from, math.MinInt32))
+}
+
 // runEventArm simulates one arm on its own with the event engine; refs, if
-// given, are the scenario arm's referral index weeks to measure in this arm.
-func (s *pcnSim) runEventArm(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goLive Date, t *tally, refs []refEvent) []refEvent {
-	s.beginEvent(p, spec, pcnIdx, runSeed, goLive, t, nil)
+// given, are the scenario arm's referral index weeks to measure in this arm,
+// and from is the pair's contactsFrom.
+func (s *pcnSim) runEventArm(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goLive Date, from int32, t *tally, refs []refEvent) []refEvent {
+	s.beginEvent(p, spec, pcnIdx, runSeed, goLive, from, t, nil)
 	for _, r := range refs {
 		s.measureAt(r)
 		// The person is measured from then on: their history goes on week
@@ -373,10 +395,12 @@ func (s *pcnSim) referralsDue(w int, twin *pcnSim) {
 	s.pending[k] = s.pending[k][:0]
 }
 
-// beginEvent prepares an arm for the event engine. With twin set, this arm
-// is the comparator and shares twin's population.
-func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goLive Date, t *tally, twin *pcnSim) {
+// beginEvent prepares an arm for the event engine, with contact clocks
+// from week from (contactsFrom). With twin set, this arm is the comparator
+// and shares twin's population.
+func (s *pcnSim) beginEvent(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goLive Date, from int32, t *tally, twin *pcnSim) {
 	s.setup(p, spec, pcnIdx, runSeed, goLive, t)
+	s.contactsFrom = from
 	s.event = true
 	s.ev = s.ev[:0]
 	s.div = s.div[:0]

@@ -85,8 +85,9 @@ func contactGapIndex(e *evPerson) int {
 	return (((int(e.band)*5+int(e.imd))*2+boolIdx(e.female))*(maxLTC+1)+int(e.ltc))*(numNeeds+1) + countNeeds(e.needs)
 }
 
-// restartContacts restarts the contact clocks from the start of week from,
-// with the bounding rates of the person's current state. Their next
+// restartContacts restarts the contact clocks from the start of week from
+// (or contactsFrom, where the clocks start, if later), with the bounding
+// rates of the person's current state. Their next
 // candidates lie at or after week from (this week's are not yet handled) and
 // nothing that has happened depends on them beyond that, so by
 // memorylessness the time left to each is exponential with the old mean gap:
@@ -96,7 +97,7 @@ func contactGapIndex(e *evPerson) int {
 // gaps; new people draw their clocks in evInit.)
 func (s *pcnSim) restartContacts(e *evPerson, from int) {
 	g := &s.contactGaps[contactGapIndex(e)]
-	f := float64(from)
+	f := float64(max(from, int(s.contactsFrom))) // (clocks start there: evInit)
 	if math.IsInf(e.gpGap, 1) || math.IsInf(g.gp, 1) {
 		e.gpT, e.gpW = s.nextCandidate(&e.rCon, f, g.gp)
 	} else {
@@ -187,11 +188,14 @@ func (s *pcnSim) evInit(i int, w int, np *newPerson) {
 		}
 	}
 	// The contact clocks, drawn (see restartContacts).
+	// They start at contactsFrom if that is later (the burn-in's contacts
+	// are read by no one).
 	g := &s.contactGaps[contactGapIndex(e)]
 	e.gpGap, e.aeGap = g.gp, g.ae
-	e.gpT, e.gpW = s.nextCandidate(&e.rCon, float64(w), g.gp)
-	e.aeT, e.aeW = s.nextCandidate(&e.rCon, float64(w), g.ae)
-	e.nextSelf = s.geomFrom(&e.rCon, w, s.selfHaz[boolIdx(e.female)])
+	from := max(w, int(s.contactsFrom))
+	e.gpT, e.gpW = s.nextCandidate(&e.rCon, float64(from), g.gp)
+	e.aeT, e.aeW = s.nextCandidate(&e.rCon, float64(from), g.ae)
+	e.nextSelf = s.geomFrom(&e.rCon, from, s.selfHaz[boolIdx(e.female)])
 	e.exit = s.exitFrom(np.wk, int(np.birth), w, band)
 	// The start measurement, only for people still registered at the end:
 	// no one else's is read (evAttribute), and the week-0 transient it
@@ -574,7 +578,7 @@ func (s *pcnSim) slowEvents(i int, e *evPerson, w int, twin *pcnSim) (exited, se
 	if restart {
 		if g := &s.contactGaps[contactGapIndex(e)]; s.contactGapsFinite {
 			// restartContacts, written out for finite gaps
-			f := float64(w)
+			f := float64(max(w, int(s.contactsFrom)))
 			e.gpT = f + (e.gpT-f)*(g.gp/e.gpGap)
 			e.aeT = f + (e.aeT-f)*(g.ae/e.aeGap)
 			e.gpGap, e.aeGap = g.gp, g.ae

@@ -42,8 +42,9 @@ func TestPairedArmsMatchSeparateArms(t *testing.T) {
 			const seed = 99
 
 			var sepA, sepB tally
-			refs := newPCNSim().runEventArm(&p, spec, 0, seed, goA, &sepA, nil)
-			newPCNSim().runEventArm(&c, spec, 0, seed, goB, &sepB, refs)
+			from := contactsFrom(&p, goA, &c, goB)
+			refs := newPCNSim().runEventArm(&p, spec, 0, seed, goA, from, &sepA, nil)
+			newPCNSim().runEventArm(&c, spec, 0, seed, goB, from, &sepB, refs)
 
 			var pairA, pairB tally
 			runEvents(newPCNSim(), newPCNSim(), &p, &c, spec, 0, seed, goA, goB, &pairA, &pairB)

@@ -20,10 +20,13 @@ type pcnSim struct {
 	wk         uint64 // key of the current person-week (see weekKey)
 	goLiveWeek int
 	liveFrom   int32 // first week the service is live (never if rollout is off)
-	digital    bool  // referrals go to a digital signposting service (support.route)
-	registered float64
-	adults0    float64
-	aliveCount int
+	// contactsFrom is the first week whose contacts the event engine draws
+	// (see the function of that name).
+	contactsFrom int32
+	digital      bool // referrals go to a digital signposting service (support.route)
+	registered   float64
+	adults0      float64
+	aliveCount   int
 
 	pop      *population // this arm's people; the event engine's comparator shares the scenario arm's
 	ownPop   *population

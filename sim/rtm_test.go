@@ -47,8 +47,9 @@ func testRegressionToTheMean(t *testing.T, reference bool) {
 			refs = s.runArm(&p, &pcns[0], 0, seed, goLive, &t1, nil)
 			s2.runArm(&c, &pcns[0], 0, seed, goLive, &t2, refs)
 		} else {
-			refs = s.runEventArm(&p, &pcns[0], 0, seed, goLive, &t1, nil)
-			s2.runEventArm(&c, &pcns[0], 0, seed, goLive, &t2, refs)
+			from := contactsFrom(&p, goLive, &c, goLive)
+			refs = s.runEventArm(&p, &pcns[0], 0, seed, goLive, from, &t1, nil)
+			s2.runEventArm(&c, &pcns[0], 0, seed, goLive, from, &t2, refs)
 		}
 
 		wb := &p.Wellbeing
