@@ -95,22 +95,32 @@ func weekOfTime(t float64) int32 {
 // calendar holds, for every week, the set of people due to wake, as a bitmap:
 // setting is O(1), a person is woken once however often they are scheduled,
 // and people wake in index order (the order the reference engine visits them).
-// The weeks' bitmaps are rows of one array, sized once for the population, so
-// that setting a bit never grows a slice; a summary bitmap per week (a bit
-// per word) lets a week skip its empty words.
+// Only the next calRing weeks have bitmaps, rows of one array sized once for
+// the population (so setting a bit never grows a slice), reused in a ring: a
+// bitmap for every week of the horizon is megabytes, out of the second-level
+// cache, and most wakes are scheduled a few weeks ahead. A person due later
+// waits in that week's list and is set in its row when the row comes round.
+// A summary bitmap per row (a bit per word) lets a week skip its empty words.
 type calendar struct {
-	first, n      int      // first week, number of weeks
-	words, sumW   int      // words of a week's bitmap and of its summary
-	bits, summary []uint64 // week k's rows: bits[k*words:], summary[k*sumW:]
+	first, n      int       // first week, number of weeks
+	now           int       // the first week not yet woken (rows hold now..now+calRing-1)
+	words, sumW   int       // words of a week's bitmap and of its summary
+	bits, summary []uint64  // row r: bits[r*words:], summary[r*sumW:] (week w in row w mod calRing)
+	later         [][]int32 // by week from first: people due then, scheduled before its row came round
 }
+
+// calRing is the number of weeks the calendar keeps bitmaps for (a power of
+// two).
+const calRing = 64
 
 // reset empties the calendar for weeks [first, last) and people 0..people-1.
 func (c *calendar) reset(first, last, people int) {
-	c.first, c.n = first, last-first
+	c.first, c.n, c.now = first, last-first, first
 	c.words = (people + 63) / 64
 	c.sumW = (c.words + 63) / 64
-	c.bits = resize(c.bits, c.n*c.words)
-	c.summary = resize(c.summary, c.n*c.sumW)
+	c.bits = resize(c.bits, calRing*c.words)
+	c.summary = resize(c.summary, calRing*c.sumW)
+	c.later = resizeLists(c.later, c.n)
 }
 
 // add schedules person i in week w (ignored outside the simulated weeks).
@@ -123,9 +133,31 @@ func (c *calendar) add(i int, w int32) {
 	if uint(k) >= uint(c.n) {
 		return
 	}
+	if int(w)-c.now >= calRing {
+		c.later[k] = append(c.later[k], int32(i))
+		return
+	}
+	c.set(i, int(w)&(calRing-1))
+}
+
+// set sets person i's bit in row r.
+func (c *calendar) set(i, r int) {
 	j := i >> 6
-	c.bits[k*c.words+j] |= 1 << (uint(i) & 63)
-	c.summary[k*c.sumW+j>>6] |= 1 << (uint(j) & 63)
+	c.bits[r*c.words+j] |= 1 << (uint(i) & 63)
+	c.summary[r*c.sumW+j>>6] |= 1 << (uint(j) & 63)
+}
+
+// woken moves the calendar past week w, whose row has been emptied by
+// waking it: the row is week w+calRing's, and takes the people waiting for it.
+func (c *calendar) woken(w int) {
+	c.now = w + 1
+	if k := w + calRing - c.first; k < c.n {
+		r := (w + calRing) & (calRing - 1)
+		for _, i := range c.later[k] {
+			c.set(int(i), r)
+		}
+		c.later[k] = c.later[k][:0]
+	}
 }
 
 // evSeries accumulates one arm's sums from the pieces the event engine
@@ -543,7 +575,7 @@ func (s *pcnSim) adopt(twin *pcnSim) {
 // week w.
 func (s *pcnSim) evWeek(w int) {
 	c := &s.cal
-	k := w - c.first
+	k := w & (calRing - 1)
 	row := c.bits[k*c.words : (k+1)*c.words]
 	sum := c.summary[k*c.sumW : (k+1)*c.sumW]
 	for q := range sum {
@@ -565,6 +597,7 @@ func (s *pcnSim) evWeek(w int) {
 			}
 		}
 	}
+	c.woken(w)
 }
 
 // schedule recomputes person i's next event and puts them in the calendar.
