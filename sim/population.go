@@ -295,10 +295,20 @@ func (s *pcnSim) populate() {
 	}
 	adultShare := s.p.Population.AdultShare
 	w0 := s.firstWeek
+	// Room, once, for everyone the run is likely to see (the registrants'
+	// count is Poisson: its mean and four SDs), and pathway state for the
+	// adults registered now in one piece: growing per practice copied the
+	// arrays several times (out of the cache).
+	total := 0
+	for pr := range s.spec.Practices {
+		total += int(math.Round(s.spec.Practices[pr].ListSize * adultShare))
+	}
+	reg := s.registrationsWeekly * float64(max(0, s.weeks-s.firstWeek))
+	s.pop.grow(total + int(reg+4*math.Sqrt(reg)) + 64)
+	s.path.grow(total) // (addPerson would add one at a time)
 	for pr := range s.spec.Practices {
 		n := int(math.Round(s.spec.Practices[pr].ListSize * adultShare))
 		s.pop.extend(n)
-		s.path.grow(n) // pathway state for all of them at once (addPerson would add one at a time)
 		for j := 0; j < n; j++ {
 			s.addPerson(pr, w0, s.p.Population.AgeShares)
 		}
