@@ -45,7 +45,7 @@ const (
 	memPerReferral = 200
 
 	// referralsPerRegisteredYear bounds the first referrals per registered
-	// person per year of the horizon: pcn-typical refers 0.016 (3,208 of
+	// person per year of the horizon: pcn-typical refers 0.016 (3,194 of
 	// 40,000 in 5 years) and the national calibration target is 0.02.
 	referralsPerRegisteredYear = 0.03
 )
