@@ -11,8 +11,10 @@ import (
 // runs their metrics must agree within Monte Carlo error. For each metric the
 // test compares the two engines' means over n runs and fails if they differ
 // by more than 4 standard errors of the difference (sqrt(sd1^2/n + sd2^2/n)).
-// With 16 metrics compared, a correct engine fails by chance with probability
-// about 16 x 6e-5 = 0.001 (and the seeds are fixed, so the outcome is stable).
+// With 17 metrics compared in each of two cases, a correct engine fails by
+// chance with probability about 34 x 6e-5 = 0.002 (and the seeds are fixed,
+// so the outcome is stable). The second case has the service go live in the
+// burn-in, where the event engine must draw consultations (contactsFrom).
 func TestEventEngineAgreesWithReference(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the reference engine")
@@ -21,6 +23,17 @@ func TestEventEngineAgreesWithReference(t *testing.T) {
 	p.Simulation.Years = 2.5
 	p.Effects.Wellbeing = 0.4 // large enough that the arms differ clearly
 	p.Effects.NeedResolutionRR = 1.5
+	t.Run("go-live at the start", func(t *testing.T) { engineAgreesWithReference(t, p) })
+	// A year of service before the start fills the queue and caseloads by
+	// week 0 (with no consultations drawn then, they would start empty).
+	p.Simulation.BurnInWeeks = 60
+	p.Rollout.GoLive = p.Simulation.Start.AddDays(-7 * 52)
+	t.Run("go-live in the burn-in", func(t *testing.T) { engineAgreesWithReference(t, p) })
+}
+
+// engineAgreesWithReference is TestEventEngineAgreesWithReference for
+// scenario p against no social prescribing.
+func engineAgreesWithReference(t *testing.T, p Params) {
 	c := noSP(p)
 	const n = 40
 	run := func(reference bool) []*RunResult {

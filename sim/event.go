@@ -123,9 +123,10 @@ func (c *calendar) reset(first, last, people int) {
 	c.later = resizeLists(c.later, c.n)
 }
 
-// add schedules person i in week w (ignored outside the simulated weeks).
-// It is kept out of line so that scheduleAt inlines: the first phase, which
-// wakes most people, never calls it.
+// add schedules person i in week w (ignored outside the simulated weeks),
+// which must not have been woken yet (w >= now: a week's row is reused once
+// woken). It is kept out of line so that scheduleAt inlines: the first
+// phase, which wakes most people, never calls it.
 //
 //go:noinline
 func (c *calendar) add(i int, w int32) {
@@ -145,6 +146,12 @@ func (c *calendar) set(i, r int) {
 	j := i >> 6
 	c.bits[r*c.words+j] |= 1 << (uint(i) & 63)
 	c.summary[r*c.sumW+j>>6] |= 1 << (uint(j) & 63)
+}
+
+// row returns week w's bitmap and its summary (w in now..now+calRing-1).
+func (c *calendar) row(w int) (bits, summary []uint64) {
+	r := w & (calRing - 1)
+	return c.bits[r*c.words : (r+1)*c.words], c.summary[r*c.sumW : (r+1)*c.sumW]
 }
 
 // woken moves the calendar past week w, whose row has been emptied by
@@ -575,9 +582,7 @@ func (s *pcnSim) adopt(twin *pcnSim) {
 // week w.
 func (s *pcnSim) evWeek(w int) {
 	c := &s.cal
-	k := w & (calRing - 1)
-	row := c.bits[k*c.words : (k+1)*c.words]
-	sum := c.summary[k*c.sumW : (k+1)*c.sumW]
+	row, sum := c.row(w)
 	for q := range sum {
 		for sum[q] != 0 {
 			j := q<<6 | bits.TrailingZeros64(sum[q])
