@@ -2,7 +2,11 @@
 # Reproduces the performance targets of issue 3 and prints, for each, paired
 # person-years per CPU-second, wall time and peak resident memory.
 #
-#   bench/run.sh [throughput|ensemble|england|all]   (default: throughput)
+#   bench/run.sh [-n N] [throughput|ensemble|england|all]   (default: throughput)
+#
+# -n N repeats each measurement N times and then prints the median of the
+# paired person-years per CPU-second (times on a shared machine vary by 10%
+# from run to run).
 #
 #   throughput  pcn-typical, 30 runs: paired person-years per CPU-second
 #               (target: at least 3 million)
@@ -16,6 +20,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+
+repeat=1
+if [[ ${1:-} == -n ]]; then
+	repeat=${2:?"-n needs a count"}
+	shift 2
+fi
+[[ $repeat =~ ^[1-9][0-9]*$ ]] || { echo "-n: want a positive count, got $repeat" >&2; exit 2; }
 
 bin=$(mktemp -d)/spsim
 go build -o "$bin" ./cmd/spsim
@@ -34,18 +45,36 @@ measure() {
 	# The first match is the total (each run's timing repeats the key); sed
 	# quits there itself, as head would end the pipe under pipefail.
 	ppy=$(sed -n '/"paired_person_years"/{s/.*"paired_person_years": \([0-9.e+]*\).*/\1/p;q;}' "$out/manifest.json")
+	local rate
+	rate=$(awk -v p="$ppy" -v c="$cpu" 'BEGIN {print p/c}')
+	echo "$rate" >>"$work/$name.rates"
 	printf '%-11s %14.0f paired person-years  %9.1f s wall  %9.1f s CPU  %12.0f per CPU-second  %7.0f MB peak RSS\n' \
-		"$name" "$ppy" "$wall" "$cpu" "$(awk -v p="$ppy" -v c="$cpu" 'BEGIN {print p/c}')" "$rss"
+		"$name" "$ppy" "$wall" "$cpu" "$rate" "$rss"
+	rm -rf "$out"
+}
+
+# repeated NAME ARGS...: measure NAME repeat times, then print the median rate.
+repeated() {
+	local name=$1
+	for ((k = 0; k < repeat; k++)); do
+		measure "$@"
+	done
+	if ((repeat > 1)); then
+		sort -g "$work/$name.rates" | awk -v n="$name" '{r[NR] = $1} END {
+			m = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
+			printf "%-11s median of %d: %.0f per CPU-second (%.0f to %.0f)\n", n, NR, m, r[1], r[NR]
+		}'
+	fi
 }
 
 case ${1:-throughput} in
-throughput) measure throughput pcn-typical --runs 30 ;;
-ensemble) measure ensemble pcn-typical --runs 1000 ;;
-england) measure england england --runs 1 --set sample_pcns=0 ;;
+throughput) repeated throughput pcn-typical --runs 30 ;;
+ensemble) repeated ensemble pcn-typical --runs 1000 ;;
+england) repeated england england --runs 1 --set sample_pcns=0 ;;
 all)
-	measure throughput pcn-typical --runs 30
-	measure ensemble pcn-typical --runs 1000
-	measure england england --runs 1 --set sample_pcns=0
+	repeated throughput pcn-typical --runs 30
+	repeated ensemble pcn-typical --runs 1000
+	repeated england england --runs 1 --set sample_pcns=0
 	;;
-*) echo "usage: $0 [throughput|ensemble|england|all]" >&2; exit 2 ;;
+*) echo "usage: $0 [-n N] [throughput|ensemble|england|all]" >&2; exit 2 ;;
 esac
