@@ -350,17 +350,13 @@ func runEvents(a, b *pcnSim, pa, pb *Params, spec *PCNSpec, pcnIdx int, runSeed 
 // process started at a week is, by memorylessness, the process from that week
 // on, and skipping the candidates no one reads saves a tenth of the work.
 func contactsFrom(pa *Params, goA Date, pb *Params, goB Date) int32 {
-	from := 0
-	for _, arm := range []struct {
-		p      *Params
-		goLive Date
-	}{{pa, goA}, {pb, goB}} {
-		if arm.p.Rollout.Enabled { // (as pcnSim.setup's liveFrom)
-			from = min(from, int(math.Floor(float64(arm.goLive-arm.p.Simulation.Start)/7)))
-		}
-	}
-	return int32(max(from, math.MinInt32))
+	return min(0, liveFromWeek(pa, goA), liveFromWeek(pb, goB))
 }
+
+// clockStart is the week from which a person registered, or restarting
+// their contact clocks, in week w draws their contacts: w, or contactsFrom
+// if later.
+func (s *pcnSim) clockStart(w int) int { return max(w, int(s.contactsFrom)) }
 
 // runEventArm simulates one arm on its own with the event engine; refs, if
 // given, are the scenario arm's referral index weeks to measure in this arm,

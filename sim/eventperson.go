@@ -97,7 +97,7 @@ func contactGapIndex(e *evPerson) int {
 // gaps; new people draw their clocks in evInit.)
 func (s *pcnSim) restartContacts(e *evPerson, from int) {
 	g := &s.contactGaps[contactGapIndex(e)]
-	f := float64(max(from, int(s.contactsFrom))) // (clocks start there: evInit)
+	f := float64(s.clockStart(from))
 	if math.IsInf(e.gpGap, 1) || math.IsInf(g.gp, 1) {
 		e.gpT, e.gpW = s.nextCandidate(&e.rCon, f, g.gp)
 	} else {
@@ -192,7 +192,7 @@ func (s *pcnSim) evInit(i int, w int, np *newPerson) {
 	// are read by no one).
 	g := &s.contactGaps[contactGapIndex(e)]
 	e.gpGap, e.aeGap = g.gp, g.ae
-	from := max(w, int(s.contactsFrom))
+	from := s.clockStart(w)
 	e.gpT, e.gpW = s.nextCandidate(&e.rCon, float64(from), g.gp)
 	e.aeT, e.aeW = s.nextCandidate(&e.rCon, float64(from), g.ae)
 	e.nextSelf = s.geomFrom(&e.rCon, from, s.selfHaz[boolIdx(e.female)])
@@ -578,7 +578,7 @@ func (s *pcnSim) slowEvents(i int, e *evPerson, w int, twin *pcnSim) (exited, se
 	if restart {
 		if g := &s.contactGaps[contactGapIndex(e)]; s.contactGapsFinite {
 			// restartContacts, written out for finite gaps
-			f := float64(max(w, int(s.contactsFrom)))
+			f := float64(s.clockStart(w))
 			e.gpT = f + (e.gpT-f)*(g.gp/e.gpGap)
 			e.aeT = f + (e.aeT-f)*(g.ae/e.aeGap)
 			e.gpGap, e.aeGap = g.gp, g.ae

@@ -147,10 +147,7 @@ func (s *pcnSim) setup(p *Params, spec *PCNSpec, pcnIdx int, runSeed uint64, goL
 	s.firstWeek = -p.Simulation.BurnInWeeks
 	s.weeks = HorizonWeeks(*p)
 	s.goLiveWeek = s.weekOf(goLive)
-	s.liveFrom = never
-	if p.Rollout.Enabled {
-		s.liveFrom = int32(max(s.goLiveWeek, math.MinInt32))
-	}
+	s.liveFrom = liveFromWeek(p, goLive)
 	s.digital = p.Support.Route == "digital"
 	s.registered = spec.Registered()
 
@@ -245,8 +242,21 @@ func (s *pcnSim) live(w int) bool {
 func (s *pcnSim) date(w int) Date { return s.p.Simulation.Start.AddDays(7 * w) }
 
 // weekOf returns the week containing date d.
-func (s *pcnSim) weekOf(d Date) int {
-	return int(math.Floor(float64(d-s.p.Simulation.Start) / 7))
+func (s *pcnSim) weekOf(d Date) int { return weekOfDate(s.p, d) }
+
+// weekOfDate returns the week of scenario p's horizon containing d (negative
+// before the start).
+func weekOfDate(p *Params, d Date) int {
+	return int(math.Floor(float64(d-p.Simulation.Start) / 7))
+}
+
+// liveFromWeek is the first week the service of arm p is live if it goes
+// live on goLive: never if its rollout is off.
+func liveFromWeek(p *Params, goLive Date) int32 {
+	if !p.Rollout.Enabled {
+		return never
+	}
+	return int32(max(weekOfDate(p, goLive), math.MinInt32))
 }
 
 // weekOfCeil returns the first week starting on or after d.

@@ -299,15 +299,16 @@ func (s *pcnSim) populate() {
 	// count is Poisson: its mean and four SDs), and pathway state for the
 	// adults registered now in one piece: growing per practice copied the
 	// arrays several times (out of the cache).
+	adults := func(pr int) int { return int(math.Round(s.spec.Practices[pr].ListSize * adultShare)) }
 	total := 0
 	for pr := range s.spec.Practices {
-		total += int(math.Round(s.spec.Practices[pr].ListSize * adultShare))
+		total += adults(pr)
 	}
 	reg := s.registrationsWeekly * float64(max(0, s.weeks-s.firstWeek))
 	s.pop.grow(total + int(reg+4*math.Sqrt(reg)) + 64)
 	s.path.grow(total) // (addPerson would add one at a time)
 	for pr := range s.spec.Practices {
-		n := int(math.Round(s.spec.Practices[pr].ListSize * adultShare))
+		n := adults(pr)
 		s.pop.extend(n)
 		for j := 0; j < n; j++ {
 			s.addPerson(pr, w0, s.p.Population.AgeShares)
